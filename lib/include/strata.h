@@ -1,0 +1,17 @@
+/*
+ * libstrata: schema migrations and table management for SQLite,
+ * PostgreSQL and MySQL/MariaDB. The one header to include.
+ */
+#ifndef STRATA_H
+#define STRATA_H
+
+#include "strata/common.h"
+#include "strata/errors.h"
+#include "strata/buf.h"
+#include "strata/version.h"
+#include "strata/dialect.h"
+#include "strata/url.h"
+#include "strata/config.h"
+#include "strata/driver.h"
+
+#endif
