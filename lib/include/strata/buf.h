@@ -17,7 +17,7 @@ typedef struct {
 	size_t asize; /* bytes allocated; 0 while ptr is the static "" */
 } strata_buf;
 
-extern char strata_buf__initbuf[];
+STRATA_EXTERN(char) strata_buf__initbuf[];
 #define STRATA_BUF_INIT { strata_buf__initbuf, 0, 0 }
 
 STRATA_EXTERN(int) strata_buf_put(strata_buf *buf, const char *data, size_t len);

@@ -38,13 +38,10 @@ static void first_line(strata_buf *out, const char *msg)
 		const char *f = strstr(p, "failed: ");
 		const char *end = strchr(p, '\n');
 		if (f && (!end || f < end)) {
-			strata_buf_put(out, p, (size_t)(f - p + 6));
-			p = f + 6;
-			if (!strncmp(p, " FATAL:  ", 9))
-				p += 9;
-			else if (*p == ' ')
-				p++;
-			strata_buf_putc(out, ' ');
+			strata_buf_put(out, p, (size_t)(f - p + 8));
+			p = f + 8;
+			if (!strncmp(p, "FATAL:  ", 8))
+				p += 8;
 		}
 	}
 	nl = strchr(p, '\n');

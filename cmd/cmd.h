@@ -1,0 +1,62 @@
+/*
+ * The command table and the shared context every command receives.
+ * To add a command: write cmd_<name>.c with `int cmd_<name>(int, char **)`,
+ * declare it here, add a row to `commands[]` in main.c, document it in
+ * docs/cli.md, and add a test under tests/cli/.
+ */
+#ifndef CLI_CMD_H
+#define CLI_CMD_H
+
+#include <stdio.h>
+#include <strata.h>
+#include "error.h"
+#include "opt.h"
+
+/* Global options, filled from argv before and after the command name. */
+typedef struct {
+	const char *config_path;  /* -c/--config */
+	const char *url;          /* -u/--url */
+	const char *env;          /* -e/--env */
+	const char *models;       /* --models */
+	const char *migrations;   /* --migrations */
+	int json;                 /* --json */
+	int quiet;                /* -q */
+	int verbose;              /* -v */
+	int no_color;             /* --no-color */
+	int help;                 /* -h/--help */
+	int version;              /* --version */
+} cli_globals;
+
+extern cli_globals g_opts;
+extern const opt_spec global_opts[];
+
+typedef struct {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *usage;   /* arguments after the name */
+	const char *summary; /* one line for `strata help` */
+} cmd_spec;
+
+extern const cmd_spec commands[];
+
+/* Shared context helpers (common.c). */
+
+/* Loads strata.yaml (-c, or ./strata.yaml when present) once. */
+int cli_load_config(strata_config **out);
+/* Resolves the database URL by precedence; prints an error when none. */
+int cli_resolve_url(char **out, const strata_config *cfg);
+/* Opens a connection to the resolved URL (with --verbose tracing). */
+int cli_connect(strata_conn **out, const strata_config *cfg);
+/* Prints a command's help from its table. */
+int cli_command_help(const char *name, const opt_spec *specs,
+	const char *description);
+/* Writes a JSON string literal. */
+void cli_json_string(FILE *fp, const char *s);
+/* Message to stderr unless --quiet. */
+void cli_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+int cmd_help(int argc, char **argv);
+int cmd_version(int argc, char **argv);
+int cmd_ping(int argc, char **argv);
+
+#endif

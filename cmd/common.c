@@ -1,0 +1,181 @@
+/*
+ * What commands share: error printing, config loading, URL resolution
+ * and connecting, JSON strings, help pages.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cmd.h"
+
+int cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("strata: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return CLI_EXIT_FAILURE;
+}
+
+int cli_error_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("strata: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (cmd)
+		fprintf(stderr, "Run 'strata %s --help' for usage.\n", cmd);
+	else
+		fprintf(stderr, "Run 'strata help' for the list of commands.\n");
+	return CLI_EXIT_USAGE;
+}
+
+int cli_error_lib(int code)
+{
+	const strata_error *e = strata_error_last();
+
+	fprintf(stderr, "strata: %s\n", e->message[0] ? e->message :
+		strata_strerror(code));
+	if (code == STRATA_EINVALID &&
+	    (e->klass == STRATA_ERROR_CONFIG || e->klass == STRATA_ERROR_MODEL ||
+	     e->klass == STRATA_ERROR_SCRIPT || e->klass == STRATA_ERROR_URL ||
+	     e->klass == STRATA_ERROR_REVISION))
+		return CLI_EXIT_DATAERR;
+	return CLI_EXIT_FAILURE;
+}
+
+void cli_info(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (g_opts.quiet)
+		return;
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+}
+
+static const char *env_lookup(const char *name, void *payload)
+{
+	(void)payload;
+	return getenv(name);
+}
+
+int cli_load_config(strata_config **out)
+{
+	const char *path = g_opts.config_path;
+	int error;
+
+	*out = NULL;
+	if (!path && access("strata.yaml", F_OK) == 0)
+		path = "strata.yaml";
+	error = strata_config_load(out, path, g_opts.env, env_lookup, NULL);
+	if (error == STRATA_ENOTFOUND) {
+		cli_error("config file '%s' not found", path);
+		return CLI_EXIT_DATAERR;
+	}
+	if (error < 0)
+		return cli_error_lib(error);
+	if (g_opts.models) {
+		free((*out)->models);
+		(*out)->models = strdup(g_opts.models);
+	}
+	if (g_opts.migrations) {
+		free((*out)->migrations);
+		(*out)->migrations = strdup(g_opts.migrations);
+	}
+	return 0;
+}
+
+int cli_resolve_url(char **out, const strata_config *cfg)
+{
+	const char *source = NULL;
+	int error;
+
+	error = strata_config_resolve_url(out, &source, cfg, g_opts.url,
+		env_lookup, NULL);
+	if (error < 0)
+		return cli_error_lib(error) == CLI_EXIT_FAILURE ?
+			CLI_EXIT_USAGE : CLI_EXIT_DATAERR;
+	if (g_opts.verbose) {
+		strata_buf masked = STRATA_BUF_INIT;
+		strata_url_mask(&masked, *out);
+		fprintf(stderr, "strata: database %s (from %s)\n", masked.ptr,
+			source);
+		strata_buf_dispose(&masked);
+	}
+	return 0;
+}
+
+static void trace_sql(const char *sql, void *payload)
+{
+	(void)payload;
+	fprintf(stderr, "-- %s\n", sql);
+}
+
+int cli_connect(strata_conn **out, const strata_config *cfg)
+{
+	strata_conn_options opts = STRATA_CONN_OPTIONS_INIT;
+	char *url = NULL;
+	int rc, error;
+
+	*out = NULL;
+	if ((rc = cli_resolve_url(&url, cfg)) != 0)
+		return rc;
+	if (g_opts.verbose > 0) {
+		opts.trace = trace_sql;
+	}
+	error = strata_conn_open(out, url, &opts);
+	free(url);
+	if (error < 0)
+		return cli_error_lib(error);
+	return 0;
+}
+
+int cli_command_help(const char *name, const opt_spec *specs,
+	const char *description)
+{
+	const cmd_spec *c;
+
+	for (c = commands; c->name; c++)
+		if (!strcmp(c->name, name))
+			break;
+	printf("usage: strata %s%s%s\n\n", name, c->usage && *c->usage ?
+		" " : "", c->usage ? c->usage : "");
+	printf("%s\n", description);
+	if (specs && specs->long_name) {
+		printf("\nOptions:\n");
+		opt_print_help(specs);
+	}
+	printf("\nGlobal options (see 'strata help'):\n");
+	printf("  -c FILE, -u URL, -e NAME, --models PATH, --migrations DIR,"
+		"\n  --json, -q, -v, --no-color\n");
+	return CLI_EXIT_OK;
+}
+
+void cli_json_string(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(fp, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", fp);
+		else if (c == '\t')
+			fputs("\\t", fp);
+		else if (c == '\r')
+			fputs("\\r", fp);
+		else if (c < 0x20)
+			fprintf(fp, "\\u%04x", c);
+		else
+			fputc(c, fp);
+	}
+	fputc('"', fp);
+}
