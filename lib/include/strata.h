@@ -13,5 +13,9 @@
 #include "strata/url.h"
 #include "strata/config.h"
 #include "strata/driver.h"
+#include "strata/schema.h"
+#include "strata/model.h"
+#include "strata/ddl.h"
+#include "strata/introspect.h"
 
 #endif

@@ -11,6 +11,10 @@
 #include <strata/url.h>
 #include <strata/config.h>
 #include <strata/driver.h>
+#include <strata/schema.h>
+#include <strata/model.h>
+#include <strata/ddl.h>
+#include <strata/introspect.h>
 
 int strata_headertest_dummy(void);
 int strata_headertest_dummy(void)
