@@ -17,5 +17,7 @@
 #include "strata/model.h"
 #include "strata/ddl.h"
 #include "strata/introspect.h"
+#include "strata/ops.h"
+#include "strata/diff.h"
 
 #endif

@@ -15,6 +15,8 @@
 #include <strata/model.h>
 #include <strata/ddl.h>
 #include <strata/introspect.h>
+#include <strata/ops.h>
+#include <strata/diff.h>
 
 int strata_headertest_dummy(void);
 int strata_headertest_dummy(void)
