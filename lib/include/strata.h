@@ -19,5 +19,8 @@
 #include "strata/introspect.h"
 #include "strata/ops.h"
 #include "strata/diff.h"
+#include "strata/script.h"
+#include "strata/revision.h"
+#include "strata/history.h"
 
 #endif

@@ -17,6 +17,9 @@
 #include <strata/introspect.h>
 #include <strata/ops.h>
 #include <strata/diff.h>
+#include <strata/script.h>
+#include <strata/revision.h>
+#include <strata/history.h>
 
 int strata_headertest_dummy(void);
 int strata_headertest_dummy(void)

@@ -122,6 +122,15 @@ STRATA_EXTERN(int) strata_conn_in_transaction(const strata_conn *conn);
 STRATA_EXTERN(int) strata_conn_lock(strata_conn *conn, const char *name,
 	int timeout_ms);
 
+/**
+ * Whether a table exists in the connection's database (PostgreSQL: in the
+ * search path's first schema).
+ * @return 1 or 0, or a negative error code
+ * @since 0.1.0
+ */
+STRATA_EXTERN(int) strata_conn_table_exists(strata_conn *conn,
+	const char *table);
+
 /** Releases the run lock (on SQLite: commits). */
 STRATA_EXTERN(int) strata_conn_unlock(strata_conn *conn, const char *name);
 

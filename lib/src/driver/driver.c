@@ -300,3 +300,33 @@ int strata_conn_unlock(strata_conn *conn, const char *name)
 	STRATA_ASSERT_ARG(name);
 	return conn->driver->unlock(conn, name);
 }
+
+int strata_conn_table_exists(strata_conn *conn, const char *table)
+{
+	static const char *const sql[] = {
+		/* SQLite */
+		"SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?",
+		/* PostgreSQL */
+		"SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace"
+		" n ON n.oid = c.relnamespace WHERE c.relname = ? AND"
+		" c.relkind IN ('r', 'p') AND n.nspname = current_schema()",
+		/* MySQL */
+		"SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA ="
+		" DATABASE() AND TABLE_NAME = ?"
+	};
+	char *v = NULL;
+	int error;
+
+	STRATA_ASSERT_ARG(conn);
+	STRATA_ASSERT_ARG(table);
+	if (conn->dialect < STRATA_DIALECT_SQLITE ||
+	    conn->dialect > STRATA_DIALECT_MYSQL)
+		return STRATA_EUNSUPPORTED;
+	error = strata_conn_query_value(&v, conn,
+		sql[conn->dialect - STRATA_DIALECT_SQLITE], 1, &table);
+	if (error < 0)
+		return error;
+	error = v != NULL;
+	strata__free(v);
+	return error;
+}

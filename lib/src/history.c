@@ -1,0 +1,237 @@
+/*
+ * The tracking table: reading it, and the statements that record,
+ * update and remove revisions (as SQL text with quoted literals, so the
+ * same statements run online and print in offline --sql mode).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <sys/time.h>
+#include "history_int.h"
+
+static const char *const columns =
+	"revision, message, checksum, state, applied_at, execution_ms, "
+	"applied_by, git_commit, git_dirty, strata_version, "
+	"statements_done, statements_total, error, failed_statement";
+
+static void entry_dispose(strata_history_entry *e)
+{
+	strata__free(e->revision);
+	strata__free(e->message);
+	strata__free(e->checksum);
+	strata__free(e->state);
+	strata__free(e->applied_at);
+	strata__free(e->applied_by);
+	strata__free(e->git_commit);
+	strata__free(e->strata_version);
+	strata__free(e->error);
+	strata__free(e->failed_statement);
+}
+
+void strata_history_free(strata_history *h)
+{
+	size_t i;
+
+	if (!h)
+		return;
+	for (i = 0; i < h->count; i++)
+		entry_dispose(&h->entries[i]);
+	strata__free(h->entries);
+	strata__free(h);
+}
+
+const strata_history_entry *strata_history_get(const strata_history *h,
+	const char *revision)
+{
+	size_t i;
+
+	for (i = 0; h && revision && i < h->count; i++)
+		if (!strcmp(h->entries[i].revision, revision))
+			return &h->entries[i];
+	return NULL;
+}
+
+int strata_history__quote_table(strata_buf *out, strata_dialect d,
+	const char *table)
+{
+	return strata_dialect_quote_ident(out, d, table);
+}
+
+int strata_history_read(strata_history **out, strata_conn *conn,
+	const char *table)
+{
+	strata_buf sql = STRATA_BUF_INIT;
+	strata_result *res = NULL;
+	strata_history *h;
+	int error, exists;
+
+	STRATA_ASSERT_ARG(out);
+	STRATA_ASSERT_ARG(conn);
+	*out = NULL;
+	h = strata__calloc(1, sizeof(*h));
+	STRATA_ERROR_CHECK_ALLOC(h);
+	if ((exists = strata_conn_table_exists(conn, table)) < 0) {
+		strata__free(h);
+		return exists;
+	}
+	h->exists = exists;
+	if (!exists) {
+		*out = h;
+		return 0;
+	}
+	strata_buf_printf(&sql, "SELECT %s FROM ", columns);
+	strata_history__quote_table(&sql, strata_conn_dialect(conn), table);
+	strata_buf_puts(&sql, " ORDER BY applied_at, revision");
+	if ((error = strata_conn_query(&res, conn, sql.ptr, 0, NULL)) < 0)
+		goto done;
+	while ((error = strata_result_next(res)) == 0) {
+		strata_history_entry *e, *grown;
+		const char *v;
+		grown = strata__realloc(h->entries, (h->count + 1) *
+			sizeof(*grown));
+		if (!grown) {
+			strata_error__oom();
+			error = STRATA_ERROR;
+			goto done;
+		}
+		h->entries = grown;
+		e = &h->entries[h->count++];
+		memset(e, 0, sizeof(*e));
+		e->revision = strata__strdup(strata_result_text(res, 0));
+		e->message = strata__strdup(strata_result_text(res, 1));
+		e->checksum = strata__strdup(strata_result_text(res, 2));
+		e->state = strata__strdup(strata_result_text(res, 3));
+		e->applied_at = strata__strdup(strata_result_text(res, 4));
+		v = strata_result_text(res, 5);
+		e->execution_ms = v ? atoll(v) : 0;
+		e->applied_by = strata__strdup(strata_result_text(res, 6));
+		e->git_commit = strata__strdup(strata_result_text(res, 7));
+		v = strata_result_text(res, 8);
+		e->git_dirty = !v ? -1 : (!strcmp(v, "1") || !strcmp(v, "t") ||
+			!strcmp(v, "true"));
+		e->strata_version = strata__strdup(strata_result_text(res, 9));
+		v = strata_result_text(res, 10);
+		e->statements_done = v ? atoi(v) : 0;
+		v = strata_result_text(res, 11);
+		e->statements_total = v ? atoi(v) : 0;
+		e->error = strata__strdup(strata_result_text(res, 12));
+		e->failed_statement = strata__strdup(strata_result_text(res,
+			13));
+		if (!e->revision || !e->state) {
+			strata_error__set(STRATA_ERROR_HISTORY, "tracking table "
+				"'%s' has a row without revision or state", table);
+			error = STRATA_EINVALID;
+			goto done;
+		}
+	}
+	if (error == STRATA_ITEROVER)
+		error = 0;
+done:
+	strata_result_free(res);
+	strata_buf_dispose(&sql);
+	if (error < 0) {
+		strata_history_free(h);
+		return error;
+	}
+	*out = h;
+	return 0;
+}
+
+void strata_history__now(char *out, size_t size)
+{
+	struct timeval tv;
+	struct tm tm;
+
+	gettimeofday(&tv, NULL);
+	gmtime_r(&tv.tv_sec, &tm);
+	snprintf(out, size, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+		tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+		tm.tm_min, tm.tm_sec, (int)(tv.tv_usec / 1000));
+}
+
+static void lit(strata_buf *b, strata_dialect d, const char *v)
+{
+	if (v)
+		strata_dialect_quote_literal(b, d, v);
+	else
+		strata_buf_puts(b, "NULL");
+}
+
+int strata_history__insert_sql(strata_buf *out, strata_dialect d,
+	const char *table, const strata_history_entry *e)
+{
+	strata_buf_puts(out, "INSERT INTO ");
+	strata_history__quote_table(out, d, table);
+	strata_buf_printf(out, " (%s) VALUES (", columns);
+	lit(out, d, e->revision);
+	strata_buf_puts(out, ", ");
+	lit(out, d, e->message);
+	strata_buf_puts(out, ", ");
+	lit(out, d, e->checksum);
+	strata_buf_puts(out, ", ");
+	lit(out, d, e->state);
+	strata_buf_puts(out, ", ");
+	lit(out, d, e->applied_at);
+	strata_buf_printf(out, ", %lld, ", e->execution_ms);
+	lit(out, d, e->applied_by);
+	strata_buf_puts(out, ", ");
+	lit(out, d, e->git_commit);
+	if (e->git_dirty < 0)
+		strata_buf_puts(out, ", NULL, ");
+	else
+		strata_buf_printf(out, ", %s, ", d == STRATA_DIALECT_POSTGRES ?
+			(e->git_dirty ? "true" : "false") :
+			(e->git_dirty ? "1" : "0"));
+	lit(out, d, e->strata_version);
+	strata_buf_printf(out, ", %d, %d, ", e->statements_done,
+		e->statements_total);
+	lit(out, d, e->error);
+	strata_buf_puts(out, ", ");
+	lit(out, d, e->failed_statement);
+	return strata_buf_putc(out, ')');
+}
+
+int strata_history__update_sql(strata_buf *out, strata_dialect d,
+	const char *table, const strata_history_entry *e)
+{
+	strata_buf_puts(out, "UPDATE ");
+	strata_history__quote_table(out, d, table);
+	strata_buf_puts(out, " SET state = ");
+	lit(out, d, e->state);
+	strata_buf_puts(out, ", checksum = ");
+	lit(out, d, e->checksum);
+	strata_buf_puts(out, ", message = ");
+	lit(out, d, e->message);
+	strata_buf_puts(out, ", applied_at = ");
+	lit(out, d, e->applied_at);
+	strata_buf_printf(out, ", execution_ms = %lld, statements_done = %d, "
+		"statements_total = %d, error = ", e->execution_ms,
+		e->statements_done, e->statements_total);
+	lit(out, d, e->error);
+	strata_buf_puts(out, ", failed_statement = ");
+	lit(out, d, e->failed_statement);
+	strata_buf_puts(out, " WHERE revision = ");
+	lit(out, d, e->revision);
+	return 0;
+}
+
+int strata_history__progress_sql(strata_buf *out, strata_dialect d,
+	const char *table, const char *revision, int done)
+{
+	strata_buf_puts(out, "UPDATE ");
+	strata_history__quote_table(out, d, table);
+	strata_buf_printf(out, " SET statements_done = %d WHERE revision = ",
+		done);
+	lit(out, d, revision);
+	return 0;
+}
+
+int strata_history__delete_sql(strata_buf *out, strata_dialect d,
+	const char *table, const char *revision)
+{
+	strata_buf_puts(out, "DELETE FROM ");
+	strata_history__quote_table(out, d, table);
+	strata_buf_puts(out, " WHERE revision = ");
+	lit(out, d, revision);
+	return 0;
+}
