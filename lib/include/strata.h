@@ -22,5 +22,6 @@
 #include "strata/script.h"
 #include "strata/revision.h"
 #include "strata/history.h"
+#include "strata/migrate.h"
 
 #endif

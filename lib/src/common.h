@@ -58,6 +58,10 @@ void strata_vec_dispose(strata_vec *v);
 /* Frees every item with free_fn, then the array. */
 void strata_vec_dispose_deep(strata_vec *v, void (*free_fn)(void *));
 
+/* Milliseconds of a monotonic clock; sleeping. */
+long long strata__now_ms(void);
+void strata__sleep_ms(int ms);
+
 /* Case-insensitive ASCII comparison. */
 int strata__strcasecmp(const char *a, const char *b);
 int strata__strncasecmp(const char *a, const char *b, size_t n);

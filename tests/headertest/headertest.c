@@ -20,6 +20,7 @@
 #include <strata/script.h>
 #include <strata/revision.h>
 #include <strata/history.h>
+#include <strata/migrate.h>
 
 int strata_headertest_dummy(void);
 int strata_headertest_dummy(void)

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "dialect.h"
 #include "schema.h"
+#include "ops.h"
 
 STRATA_BEGIN_DECL
 
@@ -52,6 +53,21 @@ STRATA_EXTERN(int) strata_ddl_drop(strata_strarray *stmts,
 STRATA_EXTERN(int) strata_ddl_constraint_name(strata_buf *out,
 	strata_dialect d, const strata_table *table, const char *kind,
 	const void *obj);
+
+/* strata_ddl_op flags */
+#define STRATA_DDL_REBUILDS_TABLE (1u << 0) /* a SQLite table rebuild */
+
+/**
+ * Statements performing one migration operation on a dialect.
+ * @param current the schema before the operation: needed where the
+ *        dialect rebuilds tables (SQLite); NULL elsewhere is fine
+ * @param flags receives STRATA_DDL_* facts about the statements, or NULL
+ * @return 0, or STRATA_EUNSUPPORTED naming what the dialect cannot do
+ * @since 0.1.0
+ */
+STRATA_EXTERN(int) strata_ddl_op(strata_strarray *stmts, strata_dialect d,
+	const strata_op *op, const strata_schema *current,
+	unsigned int *flags);
 
 STRATA_END_DECL
 

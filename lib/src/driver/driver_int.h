@@ -69,8 +69,5 @@ int strata_driver__init_head(strata_conn *conn, const strata_driver *drv,
 	const strata_url *url, const strata_conn_options *opts);
 void strata_driver__free_head(strata_conn *conn);
 
-/* Milliseconds of a monotonic clock. */
-long long strata__now_ms(void);
-void strata__sleep_ms(int ms);
 
 #endif

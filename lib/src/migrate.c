@@ -1,0 +1,1069 @@
+/*
+ * The migration runtime: plans the revisions between the recorded state
+ * and a target, takes the run lock, verifies applied scripts, and runs
+ * each revision with its history row in one transaction where the
+ * dialect has transactional DDL (a savepoint inside the lock transaction
+ * on SQLite), or statement by statement with recorded progress where it
+ * has not (MySQL, `transactional: false`). Offline mode writes the same
+ * statements as SQL text.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include "schema_int.h"
+#include "ops_int.h"
+#include "history_int.h"
+#include "strata/migrate.h"
+
+#define LOCK_NAME "strata_migrate"
+
+typedef struct {
+	strata_conn *conn;             /* NULL in offline mode */
+	strata_dialect d;
+	unsigned int caps;
+	const strata_migrate_options *o;
+	const char *table;
+	strata_schema *shadow;         /* the schema as it is now, or NULL */
+	int in_lock_txn;               /* SQLite: the lock transaction */
+	int fk_off;                    /* SQLite: foreign keys turned off */
+	strata_strarray tracking;      /* tables introspection leaves out */
+} run_ctx;
+
+static const strata_migrate_options default_opts =
+	STRATA_MIGRATE_OPTIONS_INIT;
+
+static int migrate_error(int code, const char *fmt, ...) STRATA_FORMAT(2, 3);
+
+static int migrate_error(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	strata_error__vset(STRATA_ERROR_HISTORY, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+/* Runs (online) or writes (offline) one statement. */
+static int emit(run_ctx *c, const char *sql)
+{
+	if (!c->conn) {
+		strata_buf_puts(c->o->sql_out, sql);
+		return strata_buf_puts(c->o->sql_out, ";\n");
+	}
+	return strata_conn_exec(c->conn, sql);
+}
+
+static int emit_comment(run_ctx *c, const char *fmt, ...)
+	STRATA_FORMAT(2, 3);
+
+static int emit_comment(run_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (c->conn)
+		return 0;
+	strata_buf_puts(c->o->sql_out, "\n-- ");
+	va_start(ap, fmt);
+	strata_buf_vprintf(c->o->sql_out, fmt, ap);
+	va_end(ap);
+	return strata_buf_putc(c->o->sql_out, '\n');
+}
+
+/* ---- the tracking table ------------------------------------------- */
+
+static int add_col(strata_table *t, const char *name, const char *type,
+	int nullable)
+{
+	strata_column *c;
+
+	if (strata_table_add_column(&c, t, name) < 0)
+		return STRATA_ERROR;
+	if (strata_type_parse(&c->type, type) < 0)
+		return STRATA_ERROR;
+	c->nullable = nullable;
+	return 0;
+}
+
+/* The tracking table as a schema (version STRATA_HISTORY_VERSION). */
+static int tracking_schema(strata_schema **out, const char *table)
+{
+	strata_schema *s = NULL;
+	strata_table *t, *m;
+	strata_buf meta = STRATA_BUF_INIT;
+	int error = STRATA_ERROR;
+
+	*out = NULL;
+	if (strata_schema_new(&s) < 0 ||
+	    strata_schema_add_table(&t, s, table) < 0)
+		goto done;
+	if (add_col(t, "revision", "string(64)", 0) < 0 ||
+	    add_col(t, "message", "text", 1) < 0 ||
+	    add_col(t, "checksum", "string(80)", 0) < 0 ||
+	    add_col(t, "state", "string(16)", 0) < 0 ||
+	    add_col(t, "applied_at", "string(32)", 0) < 0 ||
+	    add_col(t, "execution_ms", "bigint", 0) < 0 ||
+	    add_col(t, "applied_by", "string(255)", 1) < 0 ||
+	    add_col(t, "git_commit", "string(64)", 1) < 0 ||
+	    add_col(t, "git_dirty", "boolean", 1) < 0 ||
+	    add_col(t, "strata_version", "string(32)", 1) < 0 ||
+	    add_col(t, "statements_done", "integer", 0) < 0 ||
+	    add_col(t, "statements_total", "integer", 0) < 0 ||
+	    add_col(t, "error", "text", 1) < 0 ||
+	    add_col(t, "failed_statement", "text", 1) < 0 ||
+	    strata_strarray_add(&t->pkey.h.columns, "revision") < 0)
+		goto done;
+	strata_buf_printf(&meta, "%s_meta", table);
+	if (strata_schema_add_table(&m, s, meta.ptr) < 0 ||
+	    add_col(m, "key", "string(64)", 0) < 0 ||
+	    add_col(m, "value", "string(255)", 1) < 0 ||
+	    strata_strarray_add(&m->pkey.h.columns, "key") < 0)
+		goto done;
+	error = 0;
+done:
+	strata_buf_dispose(&meta);
+	if (error < 0)
+		strata_schema_free(s);
+	else
+		*out = s;
+	return error;
+}
+
+static int create_tracking(run_ctx *c)
+{
+	strata_schema *s = NULL;
+	strata_strarray stmts = { NULL, 0 };
+	strata_buf sql = STRATA_BUF_INIT, meta = STRATA_BUF_INIT;
+	size_t i;
+	int error;
+
+	if ((error = tracking_schema(&s, c->table)) < 0)
+		return error;
+	if ((error = strata_ddl_create(&stmts, s, c->d, NULL)) < 0)
+		goto done;
+	emit_comment(c, "strata tracking table, version %d",
+		STRATA_HISTORY_VERSION);
+	for (i = 0; i < stmts.count; i++)
+		if ((error = emit(c, stmts.strings[i])) < 0)
+			goto done;
+	strata_buf_printf(&meta, "%s_meta", c->table);
+	strata_buf_puts(&sql, "INSERT INTO ");
+	strata_dialect_quote_ident(&sql, c->d, meta.ptr);
+	strata_buf_puts(&sql, " (");
+	strata_dialect_quote_ident(&sql, c->d, "key");
+	strata_buf_puts(&sql, ", ");
+	strata_dialect_quote_ident(&sql, c->d, "value");
+	strata_buf_printf(&sql, ") VALUES ('version', '%d')",
+		STRATA_HISTORY_VERSION);
+	error = emit(c, sql.ptr);
+done:
+	strata_strarray_dispose(&stmts);
+	strata_schema_free(s);
+	strata_buf_dispose(&sql);
+	strata_buf_dispose(&meta);
+	return error;
+}
+
+/* Creates the tracking table when missing (online), in its own
+ * transaction where DDL is transactional and no lock transaction is
+ * open. */
+static int ensure_tracking(run_ctx *c, const strata_history *h)
+{
+	int error, own_txn;
+
+	if (h->exists)
+		return 0;
+	own_txn = (c->caps & STRATA_CAP_TRANSACTIONAL_DDL) && !c->in_lock_txn;
+	if (own_txn && (error = strata_conn_begin(c->conn)) < 0)
+		return error;
+	error = create_tracking(c);
+	if (own_txn) {
+		if (error < 0)
+			strata_conn_rollback(c->conn);
+		else
+			error = strata_conn_commit(c->conn);
+	}
+	return error;
+}
+
+/* ---- checks before running ---------------------------------------- */
+
+static int is_done_state(const char *state)
+{
+	return !strcmp(state, STRATA_STATE_APPLIED);
+}
+
+static int verify(run_ctx *c, const strata_revmap *map,
+	const strata_history *h, int allow_failed)
+{
+	size_t i;
+
+	for (i = 0; i < h->count; i++) {
+		const strata_history_entry *e = &h->entries[i];
+		const strata_script *s = strata_revmap_get(map, e->revision);
+		if (!s)
+			return migrate_error(STRATA_ECONFLICT, "revision '%s' "
+				"is recorded in '%s' but no script in the "
+				"migrations directory has that id (was it "
+				"deleted, or is this the wrong directory?)",
+				e->revision, c->table);
+		if (!is_done_state(e->state)) {
+			if (allow_failed)
+				continue;
+			return migrate_error(STRATA_ECONFLICT, "revision '%s' "
+				"(%s) %s at statement %d of %d: %s\n  statement: "
+				"%s\nFix the script and run 'strata upgrade "
+				"--resume' to continue from statement %d, or undo "
+				"its first %d statement(s) by hand and run "
+				"'strata repair' to forget it", e->revision,
+				s->path, !strcmp(e->state, STRATA_STATE_RUNNING) ||
+				!strcmp(e->state, STRATA_STATE_REVERTING) ?
+				"was interrupted" : "failed",
+				e->statements_done + 1, e->statements_total,
+				e->error ? e->error : "(no error recorded: the "
+				"run was killed)", e->failed_statement ?
+				e->failed_statement : "(unknown)",
+				e->statements_done + 1, e->statements_done);
+		}
+		if (!c->o->ignore_checksums &&
+		    strcmp(e->checksum, s->checksum))
+			return migrate_error(STRATA_ECONFLICT, "%s was edited "
+				"after revision '%s' was applied (recorded %s, "
+				"file has %s): restore the file, or write a new "
+				"revision; --ignore-checksums runs anyway",
+				s->path, e->revision, e->checksum, s->checksum);
+	}
+	return 0;
+}
+
+static int applied_set(strata_strarray *out, const strata_history *h)
+{
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < h->count; i++)
+		if (is_done_state(h->entries[i].state) &&
+		    strata_strarray_add(out, h->entries[i].revision) < 0)
+			return STRATA_ERROR;
+	return 0;
+}
+
+int strata_migrate_state(strata_strarray *current, strata_strarray *pending,
+	const strata_revmap *map, const strata_history *h)
+{
+	strata_strarray applied = { NULL, 0 }, heads = { NULL, 0 };
+	size_t i, j;
+	int error;
+
+	if (current)
+		memset(current, 0, sizeof(*current));
+	if (pending)
+		memset(pending, 0, sizeof(*pending));
+	if ((error = applied_set(&applied, h)) < 0)
+		return error;
+	/* current: applied revisions no applied revision descends from */
+	for (i = 0; current && i < applied.count; i++) {
+		int has_child = 0;
+		for (j = 0; j < applied.count && !has_child; j++)
+			if (i != j && strata_revmap_is_ancestor(map,
+				applied.strings[i], applied.strings[j]))
+				has_child = 1;
+		if (!has_child && (error = strata_strarray_add(current,
+			applied.strings[i])) < 0)
+			goto done;
+	}
+	if (pending) {
+		if ((error = strata_revmap_heads(&heads, map)) < 0 ||
+		    (error = strata_revmap_upgrade_path(pending, map, &applied,
+			&heads)) < 0)
+			goto done;
+	}
+done:
+	strata_strarray_dispose(&applied);
+	strata_strarray_dispose(&heads);
+	return error;
+}
+
+/* ---- running one revision ----------------------------------------- */
+
+static int op_may_rebuild(strata_op_kind k)
+{
+	switch (k) {
+	case STRATA_OP_ALTER_COLUMN:
+	case STRATA_OP_DROP_COLUMN:
+	case STRATA_OP_ADD_UNIQUE:
+	case STRATA_OP_DROP_UNIQUE:
+	case STRATA_OP_ADD_FOREIGN_KEY:
+	case STRATA_OP_DROP_FOREIGN_KEY:
+	case STRATA_OP_ADD_CHECK:
+	case STRATA_OP_DROP_CHECK:
+	case STRATA_OP_ADD_PRIMARY_KEY:
+	case STRATA_OP_DROP_PRIMARY_KEY:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Renders the statements of a revision's operations, following the
+ * shadow schema through them. */
+static int render(strata_strarray *stmts, run_ctx *c,
+	const strata_oplist *ops, unsigned int *flags)
+{
+	size_t i;
+	int error;
+
+	*flags = 0;
+	for (i = 0; ops && i < ops->count; i++) {
+		unsigned int f = 0;
+		if ((error = strata_ddl_op(stmts, c->d, ops->ops[i], c->shadow,
+			&f)) < 0)
+			return error;
+		*flags |= f;
+		if (c->shadow && strata_ops__apply(c->shadow, ops->ops[i]) < 0) {
+			/* The shadow no longer matches (raw SQL changed things
+			 * strata cannot follow): later rebuilds would guess. */
+			strata_schema_free(c->shadow);
+			c->shadow = NULL;
+			strata_error_clear();
+		}
+	}
+	return 0;
+}
+
+static void fill_entry(strata_history_entry *e, run_ctx *c,
+	const strata_script *s, const char *state, char *now)
+{
+	memset(e, 0, sizeof(*e));
+	e->revision = s->revision;
+	e->message = s->message;
+	e->checksum = (char *)s->checksum;
+	e->state = (char *)state;
+	strata_history__now(now, 40);
+	e->applied_at = now;
+	e->applied_by = (char *)c->o->applied_by;
+	e->git_commit = (char *)c->o->git_commit;
+	e->git_dirty = c->o->git_dirty;
+	e->strata_version = (char *)STRATA_VERSION;
+}
+
+static int foreign_key_check(run_ctx *c, const strata_script *s)
+{
+	char *v = NULL;
+	int error;
+
+	if (!c->conn || !c->fk_off)
+		return 0;
+	if ((error = strata_conn_query_value(&v, c->conn,
+		"SELECT \"table\" || ' row ' || rowid || ' references missing "
+		"' || parent FROM pragma_foreign_key_check LIMIT 1", 0,
+		NULL)) < 0)
+		return error;
+	if (v) {
+		error = migrate_error(STRATA_ERROR, "revision '%s' leaves a "
+			"broken foreign key: table %s", s->revision, v);
+		strata__free(v);
+	}
+	return error;
+}
+
+static int statement_failed(run_ctx *c, const strata_script *s, size_t k,
+	size_t n, const char *stmt, int rolled_back)
+{
+	strata_buf msg = STRATA_BUF_INIT;
+	const char *err = strata_error_last()->message;
+	int error;
+
+	(void)stmt;
+	strata_buf_printf(&msg, "revision '%s' (%s) failed at statement "
+		"%zu of %zu: %s\n%s", s->revision, s->path ? s->path : "?",
+		k + 1, n, err, rolled_back ? "The revision was rolled back: "
+		"the database is as it was before it." : "The revision "
+		"stopped part-way and is marked failed: see 'strata history'.");
+	error = migrate_error(STRATA_ERROR, "%s", msg.ptr);
+	strata_buf_dispose(&msg);
+	STRATA_UNUSED(c);
+	return error;
+}
+
+/* One revision in one transaction (with its history row). */
+static int run_transactional(run_ctx *c, const strata_script *s,
+	const strata_strarray *stmts, strata_migrate_direction dir,
+	long long start)
+{
+	strata_buf rec = STRATA_BUF_INIT;
+	strata_history_entry e;
+	char now[40];
+	size_t i;
+	int error = 0;
+
+	if (c->conn) {
+		error = c->in_lock_txn ?
+			strata_conn_exec(c->conn, "SAVEPOINT strata_revision") :
+			strata_conn_begin(c->conn);
+		if (error < 0)
+			return error;
+	} else {
+		emit(c, "BEGIN");
+	}
+	for (i = 0; i < stmts->count; i++)
+		if ((error = emit(c, stmts->strings[i])) < 0) {
+			char *saved = strata__strdup(strata_error_last()->message);
+			if (c->in_lock_txn) {
+				strata_conn_exec(c->conn, "ROLLBACK TO SAVEPOINT "
+					"strata_revision");
+				strata_conn_exec(c->conn, "RELEASE SAVEPOINT "
+					"strata_revision");
+			} else {
+				strata_conn_rollback(c->conn);
+			}
+			strata_error__set(STRATA_ERROR_DRIVER, "%s", saved ?
+				saved : "statement failed");
+			strata__free(saved);
+			return statement_failed(c, s, i, stmts->count,
+				stmts->strings[i], 1);
+		}
+	if (dir == STRATA_MIGRATE_UP) {
+		fill_entry(&e, c, s, STRATA_STATE_APPLIED, now);
+		e.execution_ms = c->conn ? strata__now_ms() - start : 0;
+		e.statements_done = e.statements_total = (int)stmts->count;
+		strata_history__insert_sql(&rec, c->d, c->table, &e);
+	} else {
+		strata_history__delete_sql(&rec, c->d, c->table, s->revision);
+	}
+	error = emit(c, rec.ptr);
+	if (!error)
+		error = foreign_key_check(c, s);
+	if (c->conn) {
+		if (error < 0) {
+			char *saved = strata__strdup(strata_error_last()->message);
+			if (c->in_lock_txn) {
+				strata_conn_exec(c->conn, "ROLLBACK TO SAVEPOINT "
+					"strata_revision");
+				strata_conn_exec(c->conn, "RELEASE SAVEPOINT "
+					"strata_revision");
+			} else {
+				strata_conn_rollback(c->conn);
+			}
+			strata_error__set(STRATA_ERROR_HISTORY, "%s", saved ?
+				saved : "failed");
+			strata__free(saved);
+		} else {
+			error = c->in_lock_txn ? strata_conn_exec(c->conn,
+				"RELEASE SAVEPOINT strata_revision") :
+				strata_conn_commit(c->conn);
+		}
+	} else {
+		emit(c, "COMMIT");
+	}
+	strata_buf_dispose(&rec);
+	return error;
+}
+
+/* One revision statement by statement, recording progress (no
+ * transactional DDL, or `transactional: false`). `skip` statements are
+ * already done (resume). */
+static int run_stepwise(run_ctx *c, const strata_script *s,
+	const strata_strarray *stmts, strata_migrate_direction dir,
+	long long start, size_t skip, int row_exists)
+{
+	strata_buf rec = STRATA_BUF_INIT;
+	strata_history_entry e;
+	char now[40];
+	size_t i;
+	int error = 0;
+
+	fill_entry(&e, c, s, dir == STRATA_MIGRATE_UP ? STRATA_STATE_RUNNING :
+		STRATA_STATE_REVERTING, now);
+	e.statements_done = (int)skip;
+	e.statements_total = (int)stmts->count;
+	if (row_exists)
+		strata_history__update_sql(&rec, c->d, c->table, &e);
+	else
+		strata_history__insert_sql(&rec, c->d, c->table, &e);
+	if ((error = emit(c, rec.ptr)) < 0)
+		goto done;
+	for (i = skip; i < stmts->count; i++) {
+		if ((error = emit(c, stmts->strings[i])) < 0) {
+			char *saved = strata__strdup(strata_error_last()->message);
+			e.state = dir == STRATA_MIGRATE_UP ? STRATA_STATE_FAILED :
+				STRATA_STATE_REVERT_FAILED;
+			e.statements_done = (int)i;
+			e.error = saved;
+			e.failed_statement = stmts->strings[i];
+			strata_buf_clear(&rec);
+			strata_history__update_sql(&rec, c->d, c->table, &e);
+			strata_conn_exec(c->conn, rec.ptr);
+			strata_error__set(STRATA_ERROR_DRIVER, "%s", saved ?
+				saved : "statement failed");
+			strata__free(saved);
+			error = statement_failed(c, s, i, stmts->count,
+				stmts->strings[i], 0);
+			goto done;
+		}
+		if (c->conn) {
+			strata_buf_clear(&rec);
+			strata_history__progress_sql(&rec, c->d, c->table,
+				s->revision, (int)i + 1);
+			if ((error = emit(c, rec.ptr)) < 0)
+				goto done;
+		}
+	}
+	strata_buf_clear(&rec);
+	if (dir == STRATA_MIGRATE_UP) {
+		e.state = STRATA_STATE_APPLIED;
+		e.statements_done = (int)stmts->count;
+		e.execution_ms = c->conn ? strata__now_ms() - start : 0;
+		strata_history__update_sql(&rec, c->d, c->table, &e);
+	} else {
+		strata_history__delete_sql(&rec, c->d, c->table, s->revision);
+	}
+	error = emit(c, rec.ptr);
+done:
+	strata_buf_dispose(&rec);
+	return error;
+}
+
+static int run_revision(run_ctx *c, const strata_script *s,
+	strata_migrate_direction dir, const strata_history_entry *partial)
+{
+	strata_strarray stmts = { NULL, 0 };
+	strata_migrate_event ev;
+	long long start = strata__now_ms();
+	unsigned int flags = 0;
+	int error;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.direction = dir;
+	ev.script = s;
+	if (c->o->progress)
+		c->o->progress(&ev, c->o->payload);
+	if ((error = render(&stmts, c, dir == STRATA_MIGRATE_UP ? s->upgrade :
+		s->downgrade, &flags)) < 0)
+		goto done;
+	if ((flags & STRATA_DDL_REBUILDS_TABLE) && c->conn && !c->fk_off) {
+		error = migrate_error(STRATA_ERROR, "revision '%s' needs a "
+			"table rebuild but foreign keys are on; run it again",
+			s->revision);
+		goto done;
+	}
+	emit_comment(c, "%s %s: %s", dir == STRATA_MIGRATE_UP ? "upgrade" :
+		"downgrade", s->revision, s->message ? s->message : "");
+	if ((c->caps & STRATA_CAP_TRANSACTIONAL_DDL) &&
+	    (s->transactional || c->in_lock_txn) && !partial)
+		error = run_transactional(c, s, &stmts, dir, start);
+	else
+		error = run_stepwise(c, s, &stmts, dir, start, partial ?
+			(size_t)partial->statements_done : 0,
+			partial != NULL || dir == STRATA_MIGRATE_DOWN);
+	if (error < 0)
+		goto done;
+	ev.finished = 1;
+	ev.elapsed_ms = strata__now_ms() - start;
+	ev.statements = (int)stmts.count;
+	if (c->o->progress)
+		c->o->progress(&ev, c->o->payload);
+done:
+	strata_strarray_dispose(&stmts);
+	return error;
+}
+
+/* ---- sessions: lock, history, shadow ------------------------------ */
+
+static int session_open(run_ctx *c, strata_conn *conn,
+	const strata_migrate_options *o, int may_rebuild)
+{
+	char meta[300];
+	int error;
+
+	memset(c, 0, sizeof(*c));
+	c->o = o ? o : &default_opts;
+	c->conn = conn;
+	c->table = c->o->version_table ? c->o->version_table :
+		"strata_history";
+	c->d = conn ? strata_conn_dialect(conn) : c->o->dialect;
+	c->caps = strata_dialect_caps(c->d);
+	snprintf(meta, sizeof(meta), "%s_meta", c->table);
+	if (strata_strarray_add(&c->tracking, c->table) < 0 ||
+	    strata_strarray_add(&c->tracking, meta) < 0)
+		return STRATA_ERROR;
+	if (!conn) {
+		if (!c->o->sql_out || c->d == STRATA_DIALECT_NONE)
+			return migrate_error(STRATA_EINVALID, "offline mode "
+				"needs an output buffer and a dialect");
+		return 0;
+	}
+	if (may_rebuild && (c->caps & STRATA_CAP_LOCK_IS_TXN)) {
+		if ((error = strata_conn_exec(conn,
+			"PRAGMA foreign_keys = OFF")) < 0)
+			return error;
+		c->fk_off = 1;
+	}
+	error = strata_conn_lock(conn, LOCK_NAME, c->o->lock_timeout_ms > 0 ?
+		c->o->lock_timeout_ms : 60000);
+	if (error < 0)
+		return error;
+	c->in_lock_txn = (c->caps & STRATA_CAP_LOCK_IS_TXN) != 0;
+	return 0;
+}
+
+static int session_close(run_ctx *c, int error)
+{
+	int e2 = 0;
+
+	if (c->conn) {
+		if (c->in_lock_txn || !(c->caps & STRATA_CAP_LOCK_IS_TXN)) {
+			char *saved = error < 0 ?
+				strata__strdup(strata_error_last()->message) : NULL;
+			int klass = strata_error_last()->klass;
+			e2 = strata_conn_unlock(c->conn, LOCK_NAME);
+			if (saved) {
+				strata_error__set(klass, "%s", saved);
+				strata__free(saved);
+			}
+		}
+		if (c->fk_off)
+			strata_conn_exec(c->conn, "PRAGMA foreign_keys = ON");
+	}
+	strata_schema_free(c->shadow);
+	strata_strarray_dispose(&c->tracking);
+	return error < 0 ? error : e2;
+}
+
+static int load_shadow(run_ctx *c, const strata_revmap *map,
+	const strata_strarray *applied)
+{
+	strata_introspect_options io = STRATA_INTROSPECT_OPTIONS_INIT;
+	size_t i;
+
+	if (c->conn) {
+		if (c->caps & STRATA_CAP_ALTER_COLUMN)
+			return 0;
+		io.exclude = &c->tracking;
+		if (strata_introspect(&c->shadow, c->conn, &io) < 0) {
+			/* without it, rebuilds cannot be rendered */
+			return STRATA_ERROR;
+		}
+		return 0;
+	}
+	/* Offline: follow the applied revisions from an empty schema. */
+	if (strata_schema_new(&c->shadow) < 0)
+		return STRATA_ERROR;
+	for (i = 0; i < strata_revmap_count(map); i++) {
+		const strata_script *s = strata_revmap_at(map, i);
+		size_t k;
+		for (k = 0; k < applied->count; k++)
+			if (!strcmp(applied->strings[k], s->revision))
+				break;
+		if (k == applied->count)
+			continue;
+		if (strata_ops__apply_all(c->shadow, s->upgrade) < 0) {
+			strata_schema_free(c->shadow);
+			c->shadow = NULL;
+			strata_error_clear();
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* The recorded state: read under the lock online; offline, the
+ * ancestors of opts->sql_from. */
+static int read_state(strata_history **out, run_ctx *c,
+	const strata_revmap *map)
+{
+	strata_history *h;
+	size_t i;
+
+	if (c->conn)
+		return strata_history_read(out, c->conn, c->table);
+	h = strata__calloc(1, sizeof(*h));
+	STRATA_ERROR_CHECK_ALLOC(h);
+	*out = h;
+	if (!c->o->sql_from || !strcmp(c->o->sql_from, "base"))
+		return 0;
+	h->exists = 1;
+	{
+		const strata_script *from = NULL;
+		int error = strata_revmap_resolve(&from, map, c->o->sql_from);
+		if (error < 0)
+			return error;
+		for (i = 0; i < strata_revmap_count(map); i++) {
+			const strata_script *s = strata_revmap_at(map, i);
+			strata_history_entry *e, *g;
+			if (!strata_revmap_is_ancestor(map, s->revision,
+				from->revision))
+				continue;
+			g = strata__realloc(h->entries, (h->count + 1) *
+				sizeof(*g));
+			STRATA_ERROR_CHECK_ALLOC(g);
+			h->entries = g;
+			e = &h->entries[h->count++];
+			memset(e, 0, sizeof(*e));
+			e->revision = strata__strdup(s->revision);
+			e->state = strata__strdup(STRATA_STATE_APPLIED);
+			e->checksum = strata__strdup(s->checksum);
+		}
+	}
+	return 0;
+}
+
+static int plan_may_rebuild(const strata_revmap *map, int up)
+{
+	size_t i, k;
+
+	for (i = 0; i < strata_revmap_count(map); i++) {
+		const strata_script *s = strata_revmap_at(map, i);
+		const strata_oplist *ops = up ? s->upgrade : s->downgrade;
+		for (k = 0; ops && k < ops->count; k++)
+			if (op_may_rebuild(ops->ops[k]->kind))
+				return 1;
+	}
+	return 0;
+}
+
+/* ---- targets ------------------------------------------------------ */
+
+static int parse_count(const char *s, long *out)
+{
+	char *end;
+
+	*out = strtol(s + 1, &end, 10);
+	return *end == '\0' && *out > 0;
+}
+
+static int upgrade_targets(strata_strarray *targets, const strata_revmap *map,
+	const strata_strarray *applied, const char *target)
+{
+	strata_strarray heads = { NULL, 0 };
+	int error = 0;
+	long n;
+
+	memset(targets, 0, sizeof(*targets));
+	if ((error = strata_revmap_heads(&heads, map)) < 0)
+		return error;
+	if (!target || !strcmp(target, "head")) {
+		if (heads.count > 1) {
+			strata_buf b = STRATA_BUF_INIT;
+			size_t i;
+			for (i = 0; i < heads.count; i++)
+				strata_buf_printf(&b, "%s%s", i ? ", " : "",
+					heads.strings[i]);
+			error = migrate_error(STRATA_EMULTIHEADS, "the migrations "
+				"have %zu heads (%s): name one, use 'heads' for "
+				"all, or join them with 'strata merge'",
+				heads.count, b.ptr);
+			strata_buf_dispose(&b);
+		} else {
+			error = strata_strarray__copy(targets, &heads);
+		}
+	} else if (!strcmp(target, "heads")) {
+		error = strata_strarray__copy(targets, &heads);
+	} else if (!strcmp(target, "current")) {
+		error = 0;
+	} else if (target[0] == '+') {
+		strata_strarray path = { NULL, 0 };
+		size_t i;
+		if (!parse_count(target, &n)) {
+			error = migrate_error(STRATA_EINVALID, "bad relative "
+				"target '%s' (expected +N with N >= 1)", target);
+			goto done;
+		}
+		if ((error = strata_revmap_upgrade_path(&path, map, applied,
+			&heads)) < 0)
+			goto done;
+		if ((size_t)n > path.count)
+			error = migrate_error(STRATA_EINVALID, "cannot upgrade "
+				"%s: only %zu revision(s) are pending", target,
+				path.count);
+		for (i = 0; !error && i < (size_t)n; i++)
+			error = strata_strarray_add(targets, path.strings[i]);
+		strata_strarray_dispose(&path);
+	} else {
+		const strata_script *s = NULL;
+		if ((error = strata_revmap_resolve(&s, map, target)) == 0)
+			error = strata_strarray_add(targets, s->revision);
+		else
+			((strata_error *)strata_error_last())->klass =
+				STRATA_ERROR_REVISION;
+	}
+done:
+	strata_strarray_dispose(&heads);
+	return error;
+}
+
+/* ---- public entry points ------------------------------------------ */
+
+int strata_migrate_upgrade(size_t *count, strata_conn *conn,
+	const strata_revmap *map, const char *target,
+	const strata_migrate_options *opts)
+{
+	strata_strarray applied = { NULL, 0 }, targets = { NULL, 0 };
+	strata_strarray path = { NULL, 0 };
+	strata_history *h = NULL;
+	run_ctx c;
+	size_t i, n = 0;
+	int error;
+
+	STRATA_ASSERT_ARG(map);
+	if (count)
+		*count = 0;
+	if ((error = session_open(&c, conn, opts, plan_may_rebuild(map, 1))) < 0)
+		goto done;
+	if ((error = read_state(&h, &c, map)) < 0 ||
+	    (error = verify(&c, map, h, c.o->resume)) < 0 ||
+	    (error = applied_set(&applied, h)) < 0 ||
+	    (error = upgrade_targets(&targets, map, &applied, target)) < 0 ||
+	    (error = strata_revmap_upgrade_path(&path, map, &applied,
+		&targets)) < 0)
+		goto done;
+	if (!conn && !h->exists)
+		if ((error = create_tracking(&c)) < 0)
+			goto done;
+	if (conn && (error = ensure_tracking(&c, h)) < 0)
+		goto done;
+	/* A failed revision being resumed runs first, from where it
+	 * stopped. */
+	for (i = 0; c.o->resume && i < h->count; i++) {
+		const strata_history_entry *e = &h->entries[i];
+		const strata_script *s = strata_revmap_get(map, e->revision);
+		if (is_done_state(e->state) || !s)
+			continue;
+		if (!strcmp(e->state, STRATA_STATE_REVERTING) ||
+		    !strcmp(e->state, STRATA_STATE_REVERT_FAILED)) {
+			error = migrate_error(STRATA_ECONFLICT, "revision '%s' "
+				"failed while being downgraded: run 'strata "
+				"downgrade --resume' to finish that", e->revision);
+			goto done;
+		}
+		if (path.count == 0 && !c.shadow &&
+		    (error = load_shadow(&c, map, &applied)) < 0)
+			goto done;
+		if ((error = run_revision(&c, s, STRATA_MIGRATE_UP, e)) < 0)
+			goto done;
+		n++;
+	}
+	if (path.count && (error = load_shadow(&c, map, &applied)) < 0)
+		goto done;
+	for (i = 0; i < path.count; i++) {
+		const strata_script *s = strata_revmap_get(map, path.strings[i]);
+		if (strata_history_get(h, s->revision))
+			continue; /* resumed above */
+		if ((error = run_revision(&c, s, STRATA_MIGRATE_UP, NULL)) < 0)
+			goto done;
+		n++;
+	}
+done:
+	error = session_close(&c, error);
+	if (count)
+		*count = n;
+	strata_history_free(h);
+	strata_strarray_dispose(&applied);
+	strata_strarray_dispose(&targets);
+	strata_strarray_dispose(&path);
+	return error;
+}
+
+int strata_migrate_downgrade(size_t *count, strata_conn *conn,
+	const strata_revmap *map, const char *target,
+	const strata_migrate_options *opts)
+{
+	strata_strarray applied = { NULL, 0 }, path = { NULL, 0 };
+	strata_history *h = NULL;
+	const char *keep = NULL;
+	run_ctx c;
+	size_t i, n = 0;
+	long cnt = 0;
+	int error;
+
+	STRATA_ASSERT_ARG(map);
+	if (count)
+		*count = 0;
+	if (!target) {
+		strata_error__set(STRATA_ERROR_REVISION, "downgrade needs a "
+			"target: -N, base, or a revision");
+		return STRATA_EINVALID;
+	}
+	if ((error = session_open(&c, conn, opts, plan_may_rebuild(map, 0))) < 0)
+		goto done;
+	if ((error = read_state(&h, &c, map)) < 0 ||
+	    (error = verify(&c, map, h, 0)) < 0 ||
+	    (error = applied_set(&applied, h)) < 0)
+		goto done;
+	if (!strcmp(target, "base")) {
+		keep = NULL;
+	} else if (target[0] == '-') {
+		if (!parse_count(target, &cnt)) {
+			error = migrate_error(STRATA_EINVALID, "bad relative "
+				"target '%s' (expected -N with N >= 1)", target);
+			goto done;
+		}
+	} else {
+		const strata_script *s = NULL;
+		if ((error = strata_revmap_resolve(&s, map, target)) < 0)
+			goto done;
+		if (!strata_history_get(h, s->revision)) {
+			error = migrate_error(STRATA_EINVALID, "revision '%s' is "
+				"not applied, so the database cannot be "
+				"downgraded to it", s->revision);
+			goto done;
+		}
+		keep = s->revision;
+	}
+	if ((error = strata_revmap_downgrade_path(&path, map, &applied,
+		keep)) < 0)
+		goto done;
+	if (cnt) {
+		if ((size_t)cnt > path.count) {
+			error = migrate_error(STRATA_EINVALID, "cannot downgrade "
+				"%s: only %zu revision(s) are applied", target,
+				path.count);
+			goto done;
+		}
+		while (path.count > (size_t)cnt)
+			strata__free(path.strings[--path.count]);
+	}
+	if (path.count && (error = load_shadow(&c, map, &applied)) < 0)
+		goto done;
+	for (i = 0; i < path.count; i++) {
+		const strata_script *s = strata_revmap_get(map, path.strings[i]);
+		if (!s->downgrade || (!s->downgrade->count &&
+		    s->upgrade && s->upgrade->count)) {
+			error = migrate_error(STRATA_EUNSUPPORTED, "revision '%s' "
+				"(%s) has no downgrade steps", s->revision,
+				s->path ? s->path : "?");
+			goto done;
+		}
+		if ((error = run_revision(&c, s, STRATA_MIGRATE_DOWN,
+			NULL)) < 0)
+			goto done;
+		n++;
+	}
+done:
+	error = session_close(&c, error);
+	if (count)
+		*count = n;
+	strata_history_free(h);
+	strata_strarray_dispose(&applied);
+	strata_strarray_dispose(&path);
+	return error;
+}
+
+int strata_migrate_stamp(strata_conn *conn, const strata_revmap *map,
+	const char *target, const strata_migrate_options *opts)
+{
+	strata_strarray applied = { NULL, 0 }, targets = { NULL, 0 };
+	strata_strarray want = { NULL, 0 };
+	strata_history *h = NULL;
+	run_ctx c;
+	size_t i;
+	int error;
+
+	STRATA_ASSERT_ARG(map);
+	if ((error = session_open(&c, conn, opts, 0)) < 0)
+		goto done;
+	if ((error = read_state(&h, &c, map)) < 0 ||
+	    (error = verify(&c, map, h, 1)) < 0 ||
+	    (error = applied_set(&applied, h)) < 0)
+		goto done;
+	if (target && strcmp(target, "base") &&
+	    (error = upgrade_targets(&targets, map, &applied, target)) < 0)
+		goto done;
+	/* The wanted set: the targets and their ancestors. */
+	{
+		strata_strarray none = { NULL, 0 };
+		if ((error = strata_revmap_upgrade_path(&want, map, &none,
+			&targets)) < 0)
+			goto done;
+	}
+	if (conn && (error = ensure_tracking(&c, h)) < 0)
+		goto done;
+	if (!conn && !h->exists && (error = create_tracking(&c)) < 0)
+		goto done;
+	if (conn && !c.in_lock_txn && (c.caps & STRATA_CAP_TRANSACTIONAL_DDL) &&
+	    (error = strata_conn_begin(conn)) < 0)
+		goto done;
+	for (i = 0; i < h->count && !error; i++) {
+		const strata_history_entry *e = &h->entries[i];
+		size_t k;
+		for (k = 0; k < want.count; k++)
+			if (!strcmp(want.strings[k], e->revision))
+				break;
+		if (k == want.count || !is_done_state(e->state)) {
+			strata_buf sql = STRATA_BUF_INIT;
+			strata_history__delete_sql(&sql, c.d, c.table,
+				e->revision);
+			error = emit(&c, sql.ptr);
+			strata_buf_dispose(&sql);
+		}
+	}
+	for (i = 0; i < want.count && !error; i++) {
+		const strata_history_entry *e = strata_history_get(h,
+			want.strings[i]);
+		const strata_script *s = strata_revmap_get(map,
+			want.strings[i]);
+		strata_history_entry ne;
+		strata_buf sql = STRATA_BUF_INIT;
+		char now[40];
+		if (e && is_done_state(e->state))
+			continue;
+		fill_entry(&ne, &c, s, STRATA_STATE_APPLIED, now);
+		strata_history__insert_sql(&sql, c.d, c.table, &ne);
+		error = emit(&c, sql.ptr);
+		strata_buf_dispose(&sql);
+	}
+	if (conn && !c.in_lock_txn && (c.caps & STRATA_CAP_TRANSACTIONAL_DDL)) {
+		if (error < 0)
+			strata_conn_rollback(conn);
+		else
+			error = strata_conn_commit(conn);
+	}
+done:
+	error = session_close(&c, error);
+	strata_history_free(h);
+	strata_strarray_dispose(&applied);
+	strata_strarray_dispose(&targets);
+	strata_strarray_dispose(&want);
+	return error;
+}
+
+int strata_migrate_repair(size_t *count, strata_conn *conn,
+	const strata_migrate_options *opts)
+{
+	strata_history *h = NULL;
+	run_ctx c;
+	size_t i, n = 0;
+	int error;
+
+	STRATA_ASSERT_ARG(conn);
+	if ((error = session_open(&c, conn, opts, 0)) < 0)
+		goto done;
+	if ((error = strata_history_read(&h, conn, c.table)) < 0)
+		goto done;
+	for (i = 0; i < h->count && !error; i++) {
+		strata_buf sql = STRATA_BUF_INIT;
+		if (is_done_state(h->entries[i].state))
+			continue;
+		if (!strcmp(h->entries[i].state, STRATA_STATE_REVERTING) ||
+		    !strcmp(h->entries[i].state, STRATA_STATE_REVERT_FAILED)) {
+			/* a half-done downgrade: the revision is still mostly
+			 * applied; mark it applied again */
+			strata_history_entry e = h->entries[i];
+			e.state = (char *)STRATA_STATE_APPLIED;
+			e.error = NULL;
+			e.failed_statement = NULL;
+			strata_history__update_sql(&sql, c.d, c.table, &e);
+		} else {
+			strata_history__delete_sql(&sql, c.d, c.table,
+				h->entries[i].revision);
+		}
+		error = emit(&c, sql.ptr);
+		strata_buf_dispose(&sql);
+		n++;
+	}
+done:
+	error = session_close(&c, error);
+	if (count)
+		*count = n;
+	strata_history_free(h);
+	return error;
+}
