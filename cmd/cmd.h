@@ -55,8 +55,41 @@ void cli_json_string(FILE *fp, const char *s);
 /* Message to stderr unless --quiet. */
 void cli_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Loads the models (--models, else the config's) and validates them for
+ * a dialect (NONE: dialect-independent checks only); prints warnings. */
+int cli_load_models(strata_schema **out, const strata_config *cfg,
+	strata_dialect d);
+/* The dialect of the resolved URL without connecting. */
+int cli_url_dialect(strata_dialect *out, const strata_config *cfg);
+/* migrations/versions */
+void cli_versions_dir(strata_buf *out, const strata_config *cfg);
+/* The template directory: config, $STRATA_TEMPLATES, installed, source. */
+const char *cli_templates_dir(const strata_config *cfg);
+/* Loads the revision graph of the migrations directory. */
+int cli_load_revisions(strata_revmap **out, const strata_config *cfg);
+/* Prints a list of operations, marking destructive ones. */
+void cli_print_ops(FILE *fp, const strata_oplist *ops);
+
 int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_ping(int argc, char **argv);
+int cmd_init(int argc, char **argv);
+int cmd_create_all(int argc, char **argv);
+int cmd_drop_all(int argc, char **argv);
+int cmd_inspect(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_revision(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_upgrade(int argc, char **argv);
+int cmd_downgrade(int argc, char **argv);
+int cmd_stamp(int argc, char **argv);
+int cmd_repair(int argc, char **argv);
+int cmd_current(int argc, char **argv);
+int cmd_history(int argc, char **argv);
+int cmd_heads(int argc, char **argv);
+int cmd_branches(int argc, char **argv);
+int cmd_status(int argc, char **argv);
+int cmd_show(int argc, char **argv);
 
 #endif

@@ -179,3 +179,105 @@ void cli_json_string(FILE *fp, const char *s)
 	}
 	fputc('"', fp);
 }
+
+int cli_url_dialect(strata_dialect *out, const strata_config *cfg)
+{
+	strata_url *url = NULL;
+	char *text = NULL;
+	int rc, error;
+
+	*out = STRATA_DIALECT_NONE;
+	if ((rc = cli_resolve_url(&text, cfg)) != 0)
+		return rc;
+	error = strata_url_parse(&url, text);
+	free(text);
+	if (error < 0)
+		return cli_error_lib(error);
+	*out = url->dialect;
+	strata_url_free(url);
+	return 0;
+}
+
+int cli_load_models(strata_schema **out, const strata_config *cfg,
+	strata_dialect d)
+{
+	strata_strarray warnings = { NULL, 0 };
+	size_t i;
+	int error;
+
+	*out = NULL;
+	error = strata_model_load(out, cfg->models);
+	if (error == STRATA_ENOTFOUND) {
+		cli_error("models not found: '%s' does not exist (set models: "
+			"in strata.yaml or pass --models)", cfg->models);
+		return CLI_EXIT_DATAERR;
+	}
+	if (error < 0)
+		return cli_error_lib(error);
+	if (d != STRATA_DIALECT_NONE &&
+	    (error = strata_model_validate(*out, d, &warnings)) < 0) {
+		strata_strarray_dispose(&warnings);
+		strata_schema_free(*out);
+		*out = NULL;
+		return cli_error_lib(error);
+	}
+	for (i = 0; i < warnings.count; i++)
+		cli_info("strata: warning: %s\n", warnings.strings[i]);
+	strata_strarray_dispose(&warnings);
+	return 0;
+}
+
+void cli_versions_dir(strata_buf *out, const strata_config *cfg)
+{
+	strata_buf_printf(out, "%s/versions", cfg->migrations);
+}
+
+const char *cli_templates_dir(const strata_config *cfg)
+{
+	static const char *const candidates[] = { STRATA_CLI_DATADIR
+		"/templates", STRATA_CLI_SOURCE_DATADIR "/templates" };
+	const char *env = getenv("STRATA_TEMPLATES");
+	size_t i;
+
+	if (cfg && cfg->templates)
+		return cfg->templates;
+	if (env && *env)
+		return env;
+	for (i = 0; i < sizeof(candidates) / sizeof(candidates[0]); i++)
+		if (access(candidates[i], R_OK) == 0)
+			return candidates[i];
+	return candidates[0];
+}
+
+int cli_load_revisions(strata_revmap **out, const strata_config *cfg)
+{
+	strata_buf dir = STRATA_BUF_INIT;
+	int error;
+
+	cli_versions_dir(&dir, cfg);
+	error = strata_revmap_load(out, dir.ptr);
+	strata_buf_dispose(&dir);
+	if (error < 0)
+		return cli_error_lib(error) == CLI_EXIT_FAILURE &&
+			error == STRATA_EINVALID ? CLI_EXIT_DATAERR :
+			(error == STRATA_EINVALID ? CLI_EXIT_DATAERR :
+			CLI_EXIT_FAILURE);
+	return 0;
+}
+
+void cli_print_ops(FILE *fp, const strata_oplist *ops)
+{
+	size_t i;
+
+	for (i = 0; i < ops->count; i++) {
+		strata_buf d = STRATA_BUF_INIT;
+		const strata_op *op = ops->ops[i];
+		strata_op_describe(&d, op);
+		fprintf(fp, "  %s %s%s\n", op->flags & STRATA_OP_DESTRUCTIVE ?
+			"!" : "-", d.ptr, op->flags & STRATA_OP_DESTRUCTIVE ?
+			"  [DESTRUCTIVE]" : "");
+		if (op->comment)
+			fprintf(fp, "      note: %s\n", op->comment);
+		strata_buf_dispose(&d);
+	}
+}

@@ -34,10 +34,42 @@ const opt_spec global_opts[] = {
 };
 
 const cmd_spec commands[] = {
-	{ "help", cmd_help, "[COMMAND]", "show help for strata or a command" },
-	{ "version", cmd_version, "", "print the version and features" },
+	{ "init", cmd_init, "[DIR]", "scaffold strata.yaml, models/ and "
+	  "migrations/" },
+	{ "create-all", cmd_create_all, "[--sql]", "create the declared tables "
+	  "missing from the database" },
+	{ "drop-all", cmd_drop_all, "--yes [--sql]", "drop the declared tables "
+	  "and the tracking table" },
+	{ "inspect", cmd_inspect, "[-o FILE]", "write the live schema as model "
+	  "YAML" },
+	{ "diff", cmd_diff, "[--sql]", "show what differs between the models "
+	  "and the database" },
+	{ "check", cmd_check, "", "exit 2 when the models and the database "
+	  "differ or revisions are pending" },
+	{ "revision", cmd_revision, "-m MSG [--autogenerate] [--rev-id ID] "
+	  "[--head REV]", "write a new revision script" },
+	{ "merge", cmd_merge, "-m MSG REV...", "write a revision joining "
+	  "several heads" },
+	{ "upgrade", cmd_upgrade, "[TARGET] [--sql]", "apply revisions up to "
+	  "TARGET (default head)" },
+	{ "downgrade", cmd_downgrade, "TARGET [--sql]", "revert revisions down "
+	  "to TARGET (-N, base, REV)" },
+	{ "stamp", cmd_stamp, "TARGET", "record TARGET as applied without "
+	  "running anything" },
+	{ "repair", cmd_repair, "", "forget failed or interrupted revisions" },
+	{ "current", cmd_current, "", "show the revision(s) the database is "
+	  "at" },
+	{ "history", cmd_history, "", "list revisions with their applied "
+	  "state" },
+	{ "heads", cmd_heads, "", "list the head revisions" },
+	{ "branches", cmd_branches, "", "list branch points" },
+	{ "status", cmd_status, "", "list pending revisions (exit 2 if any)" },
+	{ "show", cmd_show, "REV", "print a revision and its SQL for the "
+	  "database's dialect" },
 	{ "ping", cmd_ping, "", "connect to the database and print the "
 	  "server version" },
+	{ "help", cmd_help, "[COMMAND]", "show help for strata or a command" },
+	{ "version", cmd_version, "", "print the version and features" },
 	{ NULL, NULL, NULL, NULL }
 };
 

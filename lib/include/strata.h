@@ -23,5 +23,6 @@
 #include "strata/revision.h"
 #include "strata/history.h"
 #include "strata/migrate.h"
+#include "strata/tables.h"
 
 #endif

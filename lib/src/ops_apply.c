@@ -392,3 +392,10 @@ int strata_ops__apply_all(strata_schema *s, const strata_oplist *ops)
 			return error;
 	return 0;
 }
+
+int strata_op_apply(strata_schema *schema, const strata_op *op)
+{
+	STRATA_ASSERT_ARG(schema);
+	STRATA_ASSERT_ARG(op);
+	return strata_ops__apply(schema, op);
+}

@@ -223,3 +223,10 @@ void strata_schema__remove_fkey(strata_table *t, size_t i)
 		(t->fkey_count - i - 1) * sizeof(*t->fkeys));
 	t->fkey_count--;
 }
+
+int strata_schema_copy(strata_schema **out, const strata_schema *schema)
+{
+	STRATA_ASSERT_ARG(out);
+	STRATA_ASSERT_ARG(schema);
+	return strata_schema__copy(out, schema);
+}

@@ -84,6 +84,16 @@ STRATA_EXTERN(const char *) strata_op_kind_name(strata_op_kind kind);
 /** A one-line human description: "drop column post.slug". */
 STRATA_EXTERN(int) strata_op_describe(strata_buf *out, const strata_op *op);
 
+/**
+ * Changes a schema as the operation would change a database (a raw SQL
+ * step changes nothing). Used to follow a schema through operations
+ * without a database.
+ * @return 0, or STRATA_EINVALID when the operation does not fit the
+ *         schema (a missing table or column, a name taken)
+ */
+STRATA_EXTERN(int) strata_op_apply(strata_schema *schema,
+	const strata_op *op);
+
 STRATA_END_DECL
 
 #endif

@@ -169,6 +169,10 @@ typedef struct {
 
 /** A new empty schema. @since 0.1.0 */
 STRATA_EXTERN(int) strata_schema_new(strata_schema **out);
+/** A deep copy of a schema. @since 0.1.0 */
+STRATA_EXTERN(int) strata_schema_copy(strata_schema **out,
+	const strata_schema *schema);
+
 /** Frees a schema and all it holds; NULL is a no-op. */
 STRATA_EXTERN(void) strata_schema_free(strata_schema *schema);
 
