@@ -24,5 +24,6 @@
 #include "strata/history.h"
 #include "strata/migrate.h"
 #include "strata/tables.h"
+#include "strata/git.h"
 
 #endif
