@@ -91,5 +91,6 @@ int cmd_heads(int argc, char **argv);
 int cmd_branches(int argc, char **argv);
 int cmd_status(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+int cmd_lint(int argc, char **argv);
 
 #endif

@@ -75,7 +75,7 @@ static int run(run_kind kind, const char *name, int argc, char **argv)
 		OPT_END
 	};
 	strata_migrate_options mo = STRATA_MIGRATE_OPTIONS_INIT;
-	strata_buf out = STRATA_BUF_INIT;
+	strata_buf out = STRATA_BUF_INIT, commit = STRATA_BUF_INIT;
 	strata_config *cfg = NULL;
 	strata_revmap *map = NULL;
 	strata_conn *conn = NULL;
@@ -115,6 +115,24 @@ static int run(run_kind kind, const char *name, int argc, char **argv)
 	if ((rc = cli_load_revisions(&map, cfg)) != 0)
 		goto done;
 	by = applied_by();
+	if (!sql) {
+		/* provenance: the commit of the repository holding the
+		 * migrations, and whether its scripts have uncommitted
+		 * changes */
+		strata_repo *repo = NULL;
+		if (strata_repo_open(&repo, cfg->migrations) == 0) {
+			strata_buf dir = STRATA_BUF_INIT;
+			int dirty = 0;
+			if (strata_repo_head(&commit, repo) == 0)
+				mo.git_commit = commit.ptr;
+			cli_versions_dir(&dir, cfg);
+			if (strata_repo_dirty(&dirty, repo, dir.ptr) == 0)
+				mo.git_dirty = dirty;
+			strata_buf_dispose(&dir);
+			strata_repo_free(repo);
+		}
+		strata_error_clear();
+	}
 	mo.version_table = cfg->version_table;
 	mo.lock_timeout_ms = lock_timeout;
 	mo.ignore_checksums = ignore;
@@ -186,6 +204,7 @@ done:
 	free(from);
 	free(by);
 	strata_buf_dispose(&out);
+	strata_buf_dispose(&commit);
 	strata_conn_close(conn);
 	strata_revmap_free(map);
 	strata_config_free(cfg);

@@ -50,12 +50,23 @@ static void slug(strata_buf *out, const char *msg)
 		strata_buf_puts(out, "revision");
 }
 
-static char *author_from_env(void)
+/* The author: the git configuration of the repository holding the
+ * migrations, else GIT_AUTHOR_NAME/EMAIL or USER. */
+static char *author_from_env(const char *migrations)
 {
 	const char *name = getenv("GIT_AUTHOR_NAME");
 	const char *email = getenv("GIT_AUTHOR_EMAIL");
 	strata_buf b = STRATA_BUF_INIT;
+	strata_repo *repo = NULL;
 
+	if (strata_repo_open(&repo, migrations) == 0) {
+		int error = strata_repo_author(&b, repo);
+		strata_repo_free(repo);
+		if (!error)
+			return strata_buf_detach(&b);
+		strata_buf_clear(&b);
+	}
+	strata_error_clear();
 	if (!name || !*name)
 		name = getenv("USER");
 	if (!name || !*name)
@@ -94,7 +105,8 @@ static int write_script(const strata_config *cfg, const strata_revmap *map,
 	}
 	gmtime_r(&now, &tm);
 	strftime(created, sizeof(created), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	author = author_override ? strdup(author_override) : author_from_env();
+	author = author_override ? strdup(author_override) :
+		author_from_env(cfg->migrations);
 	script.revision = id;
 	script.parents = *parents;
 	script.message = (char *)msg;

@@ -66,6 +66,8 @@ const cmd_spec commands[] = {
 	{ "status", cmd_status, "", "list pending revisions (exit 2 if any)" },
 	{ "show", cmd_show, "REV", "print a revision and its SQL for the "
 	  "database's dialect" },
+	{ "lint", cmd_lint, "--base REF", "check revision scripts against a "
+	  "git revision (for CI)" },
 	{ "ping", cmd_ping, "", "connect to the database and print the "
 	  "server version" },
 	{ "help", cmd_help, "[COMMAND]", "show help for strata or a command" },

@@ -25,5 +25,6 @@
 #include "strata/migrate.h"
 #include "strata/tables.h"
 #include "strata/git.h"
+#include "strata/lint.h"
 
 #endif

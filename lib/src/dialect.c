@@ -60,8 +60,14 @@ size_t strata_dialect_max_ident(strata_dialect d)
 	}
 }
 
-/* Words no dialect lets stand unquoted as a name (SQL:2016 core plus each
- * dialect's own). Sorted for bsearch. */
+/*
+ * Words that cannot stand unquoted as a name: a common SQL core, then each
+ * dialect's own. PostgreSQL 16 "reserved" and "reserved (can be function
+ * or type)" and MySQL 8.0 plus MariaDB reserved words (the mysql dialect
+ * speaks to both) are from their documentation. SQLite lets most keywords
+ * be names; its list is every keyword SQLite 3.40 refuses unquoted as a
+ * table or column name in CREATE, SELECT, INSERT, UPDATE or ALTER.
+ */
 static const char *const reserved_common[] = {
 	"all", "alter", "and", "any", "as", "asc", "between", "both", "by",
 	"case", "cast", "check", "collate", "column", "constraint", "create",
@@ -78,37 +84,59 @@ static const char *const reserved_common[] = {
 
 static const char *const reserved_postgres[] = {
 	"analyse", "analyze", "array", "asymmetric", "authorization",
-	"binary", "current_catalog", "current_role", "current_schema",
-	"current_user", "deferrable", "do", "freeze", "ilike", "initially",
-	"isnull", "lateral", "localtime", "localtimestamp", "notnull",
-	"offset", "only", "overlaps", "placing", "returning", "session_user",
-	"similar", "some", "symmetric", "tablesample", "user", "variadic",
-	"verbose", "window"
+	"binary", "collation", "concurrently", "current_catalog",
+	"current_role", "current_schema", "current_user", "deferrable", "do",
+	"freeze", "ilike", "initially", "isnull", "lateral", "localtime",
+	"localtimestamp", "notnull", "offset", "only", "overlaps", "placing",
+	"returning", "session_user", "similar", "some", "symmetric",
+	"system_user", "tablesample", "user", "variadic", "verbose", "window"
 };
 
 static const char *const reserved_mysql[] = {
-	"accessible", "add", "before", "bigint", "binary", "blob", "call",
-	"cascade", "change", "char", "character", "condition", "continue",
-	"convert", "cursor", "database", "databases", "dec", "decimal",
-	"declare", "delayed", "describe", "div", "double", "dual", "each",
-	"elseif", "enclosed", "escaped", "exit", "explain", "float", "force",
-	"fulltext", "generated", "get", "if", "ignore", "index", "infile",
-	"inout", "int", "integer", "interval", "iterate", "key", "keys",
-	"kill", "leave", "lines", "load", "lock", "long", "loop", "match",
-	"mod", "modifies", "numeric", "optimize", "option", "out", "outfile",
-	"partition", "precision", "procedure", "purge", "range", "read",
-	"real", "regexp", "release", "rename", "repeat", "replace", "require",
-	"restrict", "return", "revoke", "rlike", "schema", "schemas",
-	"separator", "show", "signal", "smallint", "spatial", "sql",
-	"ssl", "starting", "straight_join", "terminated", "tinyint",
-	"trigger", "undo", "unlock", "unsigned", "usage", "use", "varchar",
-	"while", "write", "xor", "zerofill"
+	"accessible", "add", "analyze", "asensitive", "before", "bigint",
+	"binary", "blob", "call", "cascade", "change", "char", "character",
+	"condition", "continue", "convert", "cube", "cume_dist",
+	"current_role", "current_user", "cursor", "database", "databases",
+	"day_hour", "day_microsecond", "day_minute", "day_second", "dec",
+	"decimal", "declare", "delayed", "delete_domain_id", "dense_rank",
+	"describe", "deterministic", "distinctrow", "div", "do_domain_ids",
+	"double", "dual", "each", "elseif", "empty", "enclosed", "escaped",
+	"exit", "explain", "first_value", "float", "float4", "float8", "force",
+	"fulltext", "function", "general", "generated", "get", "grouping",
+	"groups", "high_priority", "hour_microsecond", "hour_minute",
+	"hour_second", "if", "ignore", "ignore_domain_ids",
+	"ignore_server_ids", "index", "infile", "inout", "insensitive", "int",
+	"int1", "int2", "int3", "int4", "int8", "integer", "interval",
+	"io_after_gtids", "io_before_gtids", "iterate", "json_table", "key",
+	"keys", "kill", "lag", "last_value", "lateral", "lead", "leave",
+	"linear", "lines", "load", "localtime", "localtimestamp", "lock",
+	"long", "longblob", "longtext", "loop", "low_priority", "master_bind",
+	"master_heartbeat_period", "master_ssl_verify_server_cert", "match",
+	"maxvalue", "mediumblob", "mediumint", "mediumtext", "middleint",
+	"minute_microsecond", "minute_second", "mod", "modifies",
+	"no_write_to_binlog", "nth_value", "ntile", "numeric", "of", "offset",
+	"optimize", "optimizer_costs", "option", "optionally", "out",
+	"outfile", "over", "page_checksum", "parse_vcol_expr", "partition",
+	"percent_rank", "position", "precision", "procedure", "purge", "range",
+	"rank", "read", "read_write", "reads", "real", "recursive",
+	"ref_system_id", "regexp", "release", "rename", "repeat", "replace",
+	"require", "resignal", "restrict", "return", "returning", "revoke",
+	"rlike", "row", "row_number", "rows", "schema", "schemas",
+	"second_microsecond", "sensitive", "separator", "show", "signal",
+	"slow", "smallint", "spatial", "specific", "sql", "sql_big_result",
+	"sql_calc_found_rows", "sql_small_result", "sqlexception", "sqlstate",
+	"sqlwarning", "ssl", "starting", "stats_auto_recalc",
+	"stats_persistent", "stats_sample_pages", "stored", "straight_join",
+	"system", "terminated", "tinyblob", "tinyint", "tinytext", "trigger",
+	"undo", "unlock", "unsigned", "usage", "use", "utc_date", "utc_time",
+	"utc_timestamp", "varbinary", "varchar", "varcharacter", "varying",
+	"virtual", "while", "window", "write", "xor", "year_month", "zerofill"
 };
 
 static const char *const reserved_sqlite[] = {
-	"abort", "action", "add", "autoincrement", "deferrable", "escape",
-	"glob", "if", "index", "isnull", "notnull", "offset", "raise",
-	"regexp", "transaction", "vacuum", "virtual"
+	"add", "autoincrement", "commit", "deferrable", "escape", "if",
+	"index", "isnull", "nothing", "notnull", "raise", "returning",
+	"transaction"
 };
 
 static int in_list(const char *const *list, size_t n, const char *word)
@@ -123,6 +151,8 @@ static int in_list(const char *const *list, size_t n, const char *word)
 
 int strata_dialect_is_reserved(strata_dialect d, const char *word)
 {
+	if (!word)
+		return 0;
 	if (in_list(reserved_common, STRATA_ARRAY_SIZE(reserved_common), word))
 		return 1;
 	switch (d) {

@@ -465,6 +465,25 @@ int strata_type_parse(strata_type *out, const char *text)
 	if (!text)
 		return type_error("", "empty type");
 	p = skip_ws(text);
+	if (!strata__strncasecmp(p, "native(", 7)) {
+		/* native(TEXT): a dialect type kept verbatim */
+		const char *s = skip_ws(p + 7), *e = p + strlen(p);
+		while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		if (e == s || e[-1] != ')')
+			return type_error(text, "expected native(type text), "
+				"e.g. native(tsvector)");
+		e--;
+		while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		if (e == s)
+			return type_error(text, "a native type needs its "
+				"text, e.g. native(tsvector)");
+		out->kind = STRATA_TYPE_NATIVE;
+		out->native = strata__strndup(s, (size_t)(e - s));
+		STRATA_ERROR_CHECK_ALLOC(out->native);
+		return 0;
+	}
 	open = strchr(p, '(');
 	len = open ? (size_t)(open - p) : strlen(p);
 	while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
