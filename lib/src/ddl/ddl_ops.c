@@ -8,16 +8,15 @@
  */
 #include <stdio.h>
 #include "ddl_int.h"
+#include "ddl_ops.h"
 #include "schema_int.h"
 #include "ops_int.h"
 #include "strata/ops.h"
 
 #define TMP_PREFIX "_strata_new_"
 
-/* Markers the migration runtime turns into trigger saving/restoring on
- * SQLite; printed as comments in offline SQL. */
-#define MARK_SAVE "/* strata:save-triggers "
-#define MARK_RESTORE "/* strata:restore-triggers "
+#define MARK_SAVE STRATA_DDL_MARK_SAVE
+#define MARK_RESTORE STRATA_DDL_MARK_RESTORE
 
 static const strata_table *payload(const strata_schema *s)
 {
@@ -242,8 +241,6 @@ static const char *sql_for(const strata_op *op, strata_dialect d)
 	return def;
 }
 
-/* Splits SQL text into statements at semicolons outside quotes,
- * comments and PostgreSQL dollar quotes. */
 int strata_ddl__split_sql(strata_strarray *out, const char *sql)
 {
 	strata_buf cur = STRATA_BUF_INIT;
