@@ -13,6 +13,7 @@
 #include "ops_int.h"
 #include "history_int.h"
 #include "strata/migrate.h"
+#include "ddl/ddl_ops.h"
 
 #define LOCK_NAME "strata_migrate"
 
@@ -26,6 +27,7 @@ typedef struct {
 	int in_lock_txn;               /* SQLite: the lock transaction */
 	int fk_off;                    /* SQLite: foreign keys turned off */
 	strata_strarray tracking;      /* tables introspection leaves out */
+	strata_strarray triggers;      /* SQLite: saved around a rebuild */
 } run_ctx;
 
 static const strata_migrate_options default_opts =
@@ -43,13 +45,74 @@ static int migrate_error(int code, const char *fmt, ...)
 	return code;
 }
 
+/* The table named in a rebuild marker: `/* strata:x "name" * /`. */
+static char *marker_table(const char *sql, size_t prefix)
+{
+	strata_buf b = STRATA_BUF_INIT;
+	const char *p = sql + prefix;
+
+	if (*p == '"')
+		p++;
+	for (; *p; p++) {
+		if (*p == '"' && p[1] == '"') {
+			strata_buf_putc(&b, '"');
+			p++;
+			continue;
+		}
+		if (*p == '"')
+			break;
+		strata_buf_putc(&b, *p);
+	}
+	return strata_buf_detach(&b);
+}
+
+/* Saves the triggers of a table about to be rebuilt, or makes them
+ * again after. */
+static int trigger_marker(run_ctx *c, const char *sql, int save)
+{
+	char *table = marker_table(sql, strlen(save ? STRATA_DDL_MARK_SAVE :
+		STRATA_DDL_MARK_RESTORE));
+	strata_result *res = NULL;
+	size_t i;
+	int error = 0;
+
+	STRATA_ERROR_CHECK_ALLOC(table);
+	if (save) {
+		const char *params[1] = { table };
+		strata_strarray_dispose(&c->triggers);
+		error = strata_conn_query(&res, c->conn, "SELECT sql FROM "
+			"sqlite_schema WHERE type = 'trigger' AND tbl_name = ? "
+			"AND sql IS NOT NULL ORDER BY name", 1, params);
+		while (!error && (error = strata_result_next(res)) == 0)
+			error = strata_strarray_add(&c->triggers,
+				strata_result_text(res, 0));
+		if (error == STRATA_ITEROVER)
+			error = 0;
+		strata_result_free(res);
+	} else {
+		for (i = 0; i < c->triggers.count && !error; i++)
+			error = strata_conn_exec(c->conn, c->triggers.strings[i]);
+		strata_strarray_dispose(&c->triggers);
+	}
+	strata__free(table);
+	return error;
+}
+
 /* Runs (online) or writes (offline) one statement. */
 static int emit(run_ctx *c, const char *sql)
 {
+	int save = !strncmp(sql, STRATA_DDL_MARK_SAVE,
+		strlen(STRATA_DDL_MARK_SAVE));
+	int restore = !strncmp(sql, STRATA_DDL_MARK_RESTORE,
+		strlen(STRATA_DDL_MARK_RESTORE));
+
 	if (!c->conn) {
 		strata_buf_puts(c->o->sql_out, sql);
-		return strata_buf_puts(c->o->sql_out, ";\n");
+		return strata_buf_puts(c->o->sql_out, save || restore ? "\n" :
+			";\n");
 	}
+	if (save || restore)
+		return trigger_marker(c, sql, save);
 	return strata_conn_exec(c->conn, sql);
 }
 
@@ -626,6 +689,7 @@ static int session_close(run_ctx *c, int error)
 	}
 	strata_schema_free(c->shadow);
 	strata_strarray_dispose(&c->tracking);
+	strata_strarray_dispose(&c->triggers);
 	return error < 0 ? error : e2;
 }
 
