@@ -45,7 +45,7 @@ static int migrate_error(int code, const char *fmt, ...)
 	return code;
 }
 
-/* The table named in a rebuild marker: `/* strata:x "name" * /`. */
+/* The table named in a rebuild marker (after its prefix). */
 static char *marker_table(const char *sql, size_t prefix)
 {
 	strata_buf b = STRATA_BUF_INIT;
