@@ -149,6 +149,21 @@ void strata_history__now(char *out, size_t size)
 		tm.tm_min, tm.tm_sec, (int)(tv.tv_usec / 1000));
 }
 
+/* The server's current UTC time in the applied_at format. */
+static const char *utc_now_sql(strata_dialect d)
+{
+	switch (d) {
+	case STRATA_DIALECT_POSTGRES:
+		return "to_char(now() AT TIME ZONE 'UTC', "
+			"'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
+	case STRATA_DIALECT_MYSQL:
+		return "CONCAT(SUBSTRING(DATE_FORMAT(UTC_TIMESTAMP(3), "
+			"'%Y-%m-%dT%H:%i:%s.%f'), 1, 23), 'Z')";
+	default:
+		return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+	}
+}
+
 static void lit(strata_buf *b, strata_dialect d, const char *v)
 {
 	if (v)
@@ -171,7 +186,10 @@ int strata_history__insert_sql(strata_buf *out, strata_dialect d,
 	strata_buf_puts(out, ", ");
 	lit(out, d, e->state);
 	strata_buf_puts(out, ", ");
-	lit(out, d, e->applied_at);
+	if (e->applied_at)
+		lit(out, d, e->applied_at);
+	else
+		strata_buf_puts(out, utc_now_sql(d));
 	strata_buf_printf(out, ", %lld, ", e->execution_ms);
 	lit(out, d, e->applied_by);
 	strata_buf_puts(out, ", ");
@@ -203,7 +221,10 @@ int strata_history__update_sql(strata_buf *out, strata_dialect d,
 	strata_buf_puts(out, ", message = ");
 	lit(out, d, e->message);
 	strata_buf_puts(out, ", applied_at = ");
-	lit(out, d, e->applied_at);
+	if (e->applied_at)
+		lit(out, d, e->applied_at);
+	else
+		strata_buf_puts(out, utc_now_sql(d));
 	strata_buf_printf(out, ", execution_ms = %lld, statements_done = %d, "
 		"statements_total = %d, error = ", e->execution_ms,
 		e->statements_done, e->statements_total);

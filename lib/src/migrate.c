@@ -401,8 +401,8 @@ static void fill_entry(strata_history_entry *e, run_ctx *c,
 	e->message = s->message;
 	e->checksum = (char *)s->checksum;
 	e->state = (char *)state;
-	strata_history__now(now, 40);
-	e->applied_at = now;
+	now[0] = '\0';
+	e->applied_at = NULL; /* the server's clock, at the time it runs */
 	e->applied_by = (char *)c->o->applied_by;
 	e->git_commit = (char *)c->o->git_commit;
 	e->git_dirty = c->o->git_dirty;
