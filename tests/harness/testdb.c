@@ -1,7 +1,9 @@
 /*
  * Shell-test helper: `strata_testdb create DIALECT` prints the URL of a
- * fresh database; `strata_testdb drop URL` drops it. Exits 77 when the
- * dialect's server is not configured outside CI, 1 under CI.
+ * fresh database; `strata_testdb drop URL` drops it; `query URL SQL`
+ * prints rows (columns joined by '|'); `exec URL SQL` runs a statement.
+ * Exits 77 when the dialect's server is not configured outside CI, 1
+ * under CI.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +34,32 @@ int main(int argc, char **argv)
 		strata_test_drop_db(url);
 		return 0;
 	}
-	fprintf(stderr, "usage: strata_testdb create DIALECT | drop URL\n");
+	if (argc == 4 && (!strcmp(argv[1], "query") ||
+	    !strcmp(argv[1], "exec"))) {
+		strata_conn *conn = NULL;
+		char *rows;
+		if (strata_conn_open(&conn, argv[2], NULL) < 0) {
+			fprintf(stderr, "%s\n", strata_error_last()->message);
+			return 1;
+		}
+		if (!strcmp(argv[1], "exec")) {
+			int rc = strata_conn_exec(conn, argv[3]);
+			if (rc < 0)
+				fprintf(stderr, "%s\n",
+					strata_error_last()->message);
+			strata_conn_close(conn);
+			return rc < 0 ? 1 : 0;
+		}
+		rows = strata_test_query_rows(conn, argv[3]);
+		if (!rows)
+			fprintf(stderr, "%s\n", strata_error_last()->message);
+		else
+			fputs(rows, stdout);
+		strata_conn_close(conn);
+		free(rows);
+		return rows ? 0 : 1;
+	}
+	fprintf(stderr, "usage: strata_testdb create DIALECT | drop URL | "
+		"query URL SQL | exec URL SQL\n");
 	return 2;
 }

@@ -21,6 +21,9 @@
 #include <strata/revision.h>
 #include <strata/history.h>
 #include <strata/migrate.h>
+#include <strata/tables.h>
+#include <strata/git.h>
+#include <strata/lint.h>
 
 int strata_headertest_dummy(void);
 int strata_headertest_dummy(void)

@@ -1,0 +1,5 @@
+DROP TABLE "accounts";
+DROP TABLE "book";
+DROP TABLE "post";
+DROP TABLE "category";
+DROP TABLE "user";

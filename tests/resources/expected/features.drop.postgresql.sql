@@ -1,0 +1,8 @@
+DROP TABLE "post_tag_vote";
+DROP TABLE "post_tag";
+DROP TABLE "tag";
+DROP TABLE "post";
+DROP TABLE "author";
+DROP TABLE "category";
+DROP TYPE "category_visibility";
+DROP TYPE "post_status";

@@ -1,0 +1,2 @@
+DROP TABLE "employee";
+DROP TABLE "department";
