@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include "common.h"
-#include "yaml_util.h"
+#include "model_int.h"
 #include "strata/model.h"
 
 /* A foreign key whose target is resolved once every file is read. */
@@ -24,11 +24,13 @@ typedef struct {
 
 typedef struct {
 	strata_schema *schema;
-	strata_yaml y;       /* the file being read */
+	strata_yaml *y;      /* the document being read */
 	const char *file;    /* its name, borrowed from schema->files */
-	const char *text;    /* its source text */
+	const char *text;    /* its source text, or NULL */
 	size_t len;          /* bytes of text */
 	strata_vec refs;     /* pending_ref * */
+	int klass;           /* error class: MODEL, or SCRIPT for fragments */
+	int fragment;        /* a part of a table in a revision script */
 } loader;
 
 /* A key of a mapping read by read_map: its key and value nodes. */
@@ -98,8 +100,7 @@ static int node_error(loader *ld, const yaml_node_t *node,
 	va_start(ap, fmt);
 	strata_buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	error = strata_yaml__error(&ld->y, node, STRATA_ERROR_MODEL, "%s",
-		msg.ptr);
+	error = strata_yaml__error(ld->y, node, ld->klass, "%s", msg.ptr);
 	strata_buf_dispose(&msg);
 	return error;
 }
@@ -206,7 +207,8 @@ static int is_number(const char *s, int whole)
 static void type_text(strata_buf *out, const strata_type *t)
 {
 	if (t->kind == STRATA_TYPE_NATIVE)
-		strata_buf_printf(out, "native(%s)", t->native ? t->native : "");
+		strata_buf_printf(out, "native(%s)",
+			t->native ? t->native : "");
 	else
 		strata_type_format(out, t);
 }
@@ -263,8 +265,8 @@ static int rejoin_type(loader *ld, const yaml_node_t *map,
 
 	strata_buf_puts(&pieces, first);
 	while (depth > 0 && p + 1 < map->data.mapping.pairs.top) {
-		yaml_node_t *k = strata_yaml__get(&ld->y, p[1].key);
-		yaml_node_t *v = strata_yaml__get(&ld->y, p[1].value);
+		yaml_node_t *k = strata_yaml__get(ld->y, p[1].key);
+		yaml_node_t *v = strata_yaml__get(ld->y, p[1].value);
 		if (!strata_yaml__is_plain(k) || !strata_yaml__is_plain(v) ||
 		    *strata_yaml__scalar(v))
 			break;
@@ -278,9 +280,11 @@ static int rejoin_type(loader *ld, const yaml_node_t *map,
 		strata_buf_dispose(&pieces);
 		return 0;
 	}
-	from = byte_offset(ld->text, ld->len, value->start_mark.index);
-	to = byte_offset(ld->text, ld->len, last->end_mark.index);
-	if (to > from && to - from >= flen &&
+	from = ld->text ? byte_offset(ld->text, ld->len,
+		value->start_mark.index) : 0;
+	to = ld->text ? byte_offset(ld->text, ld->len,
+		last->end_mark.index) : 0;
+	if (ld->text && to > from && to - from >= flen &&
 	    !memcmp(ld->text + from, first, flen)) {
 		for (i = from; i < to; i++) {
 			char c = ld->text[i];
@@ -297,15 +301,25 @@ static int rejoin_type(loader *ld, const yaml_node_t *map,
 	return 0;
 }
 
+static int in_list(const char *const *list, const char *name)
+{
+	for (; list && *list; list++)
+		if (!strcmp(*list, name))
+			return 1;
+	return 0;
+}
+
 /*
  * Reads a mapping whose keys must come from `keys`: rejects other keys,
- * non-scalar keys and duplicates, and fills slots[i] for keys[i].
+ * non-scalar keys and duplicates, and fills slots[i] for keys[i]. Keys
+ * whose bit is set in `disabled` are refused too; keys in `skip` (NULL
+ * or NULL-terminated) are someone else's and left alone.
  * `type_key` (or -1) names the key whose plain value may need
  * rejoining (see rejoin_type); the rejoined text goes to *joined.
  */
-static int read_map(loader *ld, yaml_node_t *map, const char *what,
-	const char *const *keys, size_t nkeys, slot *slots, int type_key,
-	char **joined)
+static int read_map_ex(loader *ld, yaml_node_t *map, const char *what,
+	const char *const *keys, size_t nkeys, unsigned long disabled,
+	const char *const *skip, slot *slots, int type_key, char **joined)
 {
 	yaml_node_pair_t *p;
 	size_t i;
@@ -316,21 +330,25 @@ static int read_map(loader *ld, yaml_node_t *map, const char *what,
 		return error;
 	for (p = map->data.mapping.pairs.start;
 	     p < map->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = strata_yaml__get(&ld->y, p->key);
-		yaml_node_t *v = strata_yaml__get(&ld->y, p->value);
+		yaml_node_t *k = strata_yaml__get(ld->y, p->key);
+		yaml_node_t *v = strata_yaml__get(ld->y, p->value);
 		const char *name = strata_yaml__scalar(k);
 		if (!name)
 			return node_error(ld, k, "a key of %s must be a name, "
 				"found %s", what, found(k));
+		if (in_list(skip, name))
+			continue;
 		for (i = 0; i < nkeys; i++)
-			if (!strcmp(keys[i], name))
+			if (!strcmp(keys[i], name) && !(disabled & (1UL << i)))
 				break;
 		if (i == nkeys) {
 			strata_buf allowed = STRATA_BUF_INIT;
 			size_t j;
 			for (j = 0; j < nkeys; j++)
-				strata_buf_printf(&allowed, "%s%s",
-					j ? ", " : "", keys[j]);
+				if (!(disabled & (1UL << j)))
+					strata_buf_printf(&allowed, "%s%s",
+						allowed.size ? ", " : "",
+						keys[j]);
 			error = node_error(ld, k, "unknown key '%s' in %s "
 				"(allowed: %s)%s", name, what, allowed.ptr,
 				strchr(name, ')') ? "; inside {...} a value "
@@ -351,6 +369,14 @@ static int read_map(loader *ld, yaml_node_t *map, const char *what,
 			return error;
 	}
 	return 0;
+}
+
+static int read_map(loader *ld, yaml_node_t *map, const char *what,
+	const char *const *keys, size_t nkeys, slot *slots, int type_key,
+	char **joined)
+{
+	return read_map_ex(ld, map, what, keys, nkeys, 0, NULL, slots,
+		type_key, joined);
 }
 
 static int get_bool(loader *ld, const slot *s, const char *what,
@@ -418,7 +444,7 @@ static int get_names(loader *ld, yaml_node_t *node, const char *what,
 		STRATA_ERROR_CHECK_ALLOC(items);
 		for (i = 0, it = node->data.sequence.items.start;
 		     it < node->data.sequence.items.top; it++, i++)
-			items[i] = strata_yaml__get(&ld->y, *it);
+			items[i] = strata_yaml__get(ld->y, *it);
 	} else if (node && node->type == YAML_SCALAR_NODE &&
 		   !strata_yaml__is_null(node)) {
 		one[0] = node;
@@ -582,10 +608,19 @@ static int parse_action(loader *ld, const slot *s, const char *what,
 	return 0;
 }
 
+/* The column keys that make keys and constraints. */
+#define SHORTHAND_KEYS ((1UL << C_PRIMARY_KEY) | (1UL << C_UNIQUE) | \
+	(1UL << C_INDEX) | (1UL << C_REFERENCES) | (1UL << C_ON_DELETE) | \
+	(1UL << C_ON_UPDATE))
+
+/*
+ * Reads column `name` of table t from `vnode`; `knode` is where it was
+ * named (its location). Without `shorthands`, the keys that make keys
+ * and constraints are refused.
+ */
 static int parse_column(loader *ld, strata_table *t, yaml_node_t *knode,
-	yaml_node_t *vnode, colinfo *ci)
+	const char *name, yaml_node_t *vnode, colinfo *ci, int shorthands)
 {
-	const char *name = strata_yaml__scalar(knode);
 	strata_buf what = STRATA_BUF_INIT, tt = STRATA_BUF_INIT;
 	slot s[C__COUNT];
 	char *joined = NULL;
@@ -602,8 +637,9 @@ static int parse_column(loader *ld, strata_table *t, yaml_node_t *knode,
 		return node_error(ld, knode, "duplicate column '%s' in table "
 			"%s", name, t->name);
 	strata_buf_printf(&what, "column %s.%s", t->name, name);
-	if ((error = read_map(ld, vnode, what.ptr, column_keys, C__COUNT, s,
-	    C_TYPE, &joined)) < 0)
+	if ((error = read_map_ex(ld, vnode, what.ptr, column_keys, C__COUNT,
+	    shorthands ? 0 : SHORTHAND_KEYS, NULL, s, C_TYPE,
+	    &joined)) < 0)
 		goto done;
 	if ((error = strata_table_add_column(&c, t, name)) < 0)
 		goto done;
@@ -736,8 +772,11 @@ static void free_pending(void *p)
 static int add_pending(loader *ld, strata_table *t, strata_fkey *f,
 	const yaml_node_t *node, int to_pk, const char *what)
 {
-	pending_ref *r = strata__calloc(1, sizeof(*r));
+	pending_ref *r;
 
+	if (ld->fragment)
+		return 0; /* other tables are not known: nothing to check */
+	r = strata__calloc(1, sizeof(*r));
 	STRATA_ERROR_CHECK_ALLOC(r);
 	r->fkey = f;
 	r->table = t;
@@ -765,6 +804,9 @@ static int parse_ref_text(loader *ld, const yaml_node_t *node,
 			text && *text ? "'" : "",
 			text && *text ? text : found(node),
 			text && *text ? "'" : "");
+	if (!dot && ld->fragment)
+		return node_error(ld, node, "'references' of %s must name the "
+			"column in a revision script: %s.<column>", what, text);
 	if (!dot) {
 		*to_pk = 1;
 		f->ref_table = strata__strdup(text);
@@ -852,6 +894,13 @@ static int resolve_ref(const strata_schema *schema, pending_ref *r)
 
 /* ---- tables ------------------------------------------------------- */
 
+/* The table whose columns constraint columns must name: none in a
+ * fragment without columns (add_unique, create_index, ...). */
+static const strata_table *known(const loader *ld, const strata_table *t)
+{
+	return ld->fragment && !t->column_count ? NULL : t;
+}
+
 static int parse_table_pk(loader *ld, strata_table *t, const slot *s)
 {
 	strata_buf what = STRATA_BUF_INIT;
@@ -870,13 +919,14 @@ static int parse_table_pk(loader *ld, strata_table *t, const slot *s)
 				what.ptr);
 			goto done;
 		}
-		if ((error = get_names(ld, k[0].value, what.ptr, t,
+		if ((error = get_names(ld, k[0].value, what.ptr, known(ld, t),
 		    &t->pkey.h.columns)) < 0 ||
 		    (error = get_text(ld, &k[1], what.ptr, 0,
 		    &t->pkey.h.name)) < 0)
 			goto done;
 	} else {
-		error = get_names(ld, v, what.ptr, t, &t->pkey.h.columns);
+		error = get_names(ld, v, what.ptr, known(ld, t),
+			&t->pkey.h.columns);
 	}
 done:
 	strata_buf_dispose(&what);
@@ -912,7 +962,7 @@ static int parse_indexes(loader *ld, strata_table *t, const slot *s,
 	items = seq_items(ld, s, twhat, &n, &error);
 	strata_buf_printf(&what, "index of table %s", t->name);
 	for (i = 0; !error && i < n; i++) {
-		yaml_node_t *e = strata_yaml__get(&ld->y, items[i]);
+		yaml_node_t *e = strata_yaml__get(ld->y, items[i]);
 		strata_index *x;
 		slot k[I__COUNT];
 		int u = 0;
@@ -920,7 +970,8 @@ static int parse_indexes(loader *ld, strata_table *t, const slot *s,
 			break;
 		set_loc(ld, &x->h.loc, e);
 		if (e->type == YAML_SEQUENCE_NODE) {
-			error = get_names(ld, e, what.ptr, t, &x->h.columns);
+			error = get_names(ld, e, what.ptr, known(ld, t),
+				&x->h.columns);
 			continue;
 		}
 		if ((error = read_map(ld, e, what.ptr, index_keys, I__COUNT,
@@ -932,7 +983,8 @@ static int parse_indexes(loader *ld, strata_table *t, const slot *s,
 			break;
 		}
 		if ((k[I_COLUMNS].key && (error = get_names(ld,
-		    k[I_COLUMNS].value, what.ptr, t, &x->h.columns)) < 0) ||
+		    k[I_COLUMNS].value, what.ptr, known(ld, t),
+		    &x->h.columns)) < 0) ||
 		    (error = get_text(ld, &k[I_EXPR], what.ptr, 0,
 		    &x->expr)) < 0 ||
 		    (error = get_bool(ld, &k[I_UNIQUE], what.ptr, &u)) < 0 ||
@@ -962,14 +1014,15 @@ static int parse_uniques(loader *ld, strata_table *t, const slot *s,
 	items = seq_items(ld, s, twhat, &n, &error);
 	strata_buf_printf(&what, "unique constraint of table %s", t->name);
 	for (i = 0; !error && i < n; i++) {
-		yaml_node_t *e = strata_yaml__get(&ld->y, items[i]);
+		yaml_node_t *e = strata_yaml__get(ld->y, items[i]);
 		strata_unique *u;
 		slot k[2];
 		if ((error = strata_table_add_unique(&u, t)) < 0)
 			break;
 		set_loc(ld, &u->h.loc, e);
 		if (e->type != YAML_MAPPING_NODE) {
-			error = get_names(ld, e, what.ptr, t, &u->h.columns);
+			error = get_names(ld, e, what.ptr, known(ld, t),
+				&u->h.columns);
 			continue;
 		}
 		if ((error = read_map(ld, e, what.ptr, unique_keys, 2, k, -1,
@@ -980,7 +1033,7 @@ static int parse_uniques(loader *ld, strata_table *t, const slot *s,
 				what.ptr);
 			break;
 		}
-		if ((error = get_names(ld, k[0].value, what.ptr, t,
+		if ((error = get_names(ld, k[0].value, what.ptr, known(ld, t),
 		    &u->h.columns)) < 0)
 			break;
 		error = get_text(ld, &k[1], what.ptr, 0, &u->h.name);
@@ -1006,7 +1059,7 @@ static int parse_fkey_entry(loader *ld, strata_table *t, yaml_node_t *e,
 		return node_error(ld, e, "%s needs 'columns'", what);
 	if (!k[F_REFERENCES].key)
 		return node_error(ld, e, "%s needs 'references'", what);
-	if ((error = get_names(ld, k[F_COLUMNS].value, what, t,
+	if ((error = get_names(ld, k[F_COLUMNS].value, what, known(ld, t),
 	    &f->h.columns)) < 0 ||
 	    (error = parse_action(ld, &k[F_ON_DELETE], what,
 	    &f->on_delete)) < 0 ||
@@ -1036,6 +1089,10 @@ static int parse_fkey_entry(loader *ld, strata_table *t, yaml_node_t *e,
 		else if (r[1].key)
 			error = get_names(ld, r[1].value, w.ptr, NULL,
 				&f->ref_columns);
+		else if (ld->fragment)
+			error = node_error(ld, k[F_REFERENCES].value,
+				"%s needs 'columns' in a revision script",
+				w.ptr);
 		else
 			to_pk = 1;
 		strata_buf_dispose(&w);
@@ -1057,7 +1114,7 @@ static int parse_fkeys(loader *ld, strata_table *t, const slot *s,
 	strata_buf_printf(&what, "foreign key of table %s", t->name);
 	for (i = 0; !error && i < n; i++)
 		error = parse_fkey_entry(ld, t,
-			strata_yaml__get(&ld->y, items[i]), what.ptr);
+			strata_yaml__get(ld->y, items[i]), what.ptr);
 	strata_buf_dispose(&what);
 	return error;
 }
@@ -1073,7 +1130,7 @@ static int parse_checks(loader *ld, strata_table *t, const slot *s,
 	items = seq_items(ld, s, twhat, &n, &error);
 	strata_buf_printf(&what, "check of table %s", t->name);
 	for (i = 0; !error && i < n; i++) {
-		yaml_node_t *e = strata_yaml__get(&ld->y, items[i]);
+		yaml_node_t *e = strata_yaml__get(ld->y, items[i]);
 		strata_check *c;
 		slot k[K__COUNT];
 		char *name = NULL;
@@ -1111,8 +1168,8 @@ static int parse_checks(loader *ld, strata_table *t, const slot *s,
 			STRATA_ERROR_CHECK_ALLOC(c->h.name);
 		}
 		if (k[K_COLUMNS].key)
-			error = get_names(ld, k[K_COLUMNS].value, what.ptr, t,
-				&c->h.columns);
+			error = get_names(ld, k[K_COLUMNS].value, what.ptr,
+				known(ld, t), &c->h.columns);
 	}
 	strata_buf_dispose(&what);
 	return error;
@@ -1205,32 +1262,26 @@ done:
 	return error;
 }
 
-static int parse_table(loader *ld, yaml_node_t *knode, yaml_node_t *vnode)
+/*
+ * Reads the keys of table t from the mapping `vnode` (`anchor`: where
+ * the table was named). A fragment (revision scripts) may leave out
+ * columns and ignores the keys in `skip`.
+ */
+static int parse_table_body(loader *ld, strata_table *t,
+	yaml_node_t *anchor, yaml_node_t *vnode, const char *const *skip)
 {
-	const char *name = strata_yaml__scalar(knode);
 	strata_buf what = STRATA_BUF_INIT;
-	strata_table *t, *old;
 	slot s[T__COUNT];
 	colinfo *ci = NULL;
 	yaml_node_t *cols;
 	yaml_node_pair_t *p;
-	size_t n, i;
+	size_t n = 0, i;
 	int error = 0;
 
-	if (!name || !*name)
-		return node_error(ld, knode, "a table name must be a "
-			"non-empty name, found %s", found(knode));
-	if ((old = strata_schema_table(ld->schema, name)) != NULL)
-		return node_error(ld, knode, "duplicate table '%s' (first "
-			"declared at %s:%u:%u)", name, old->loc.file,
-			old->loc.line, old->loc.col);
-	strata_buf_printf(&what, "table %s", name);
-	if ((error = read_map(ld, vnode, what.ptr, table_keys, T__COUNT, s,
-	    -1, NULL)) < 0)
+	strata_buf_printf(&what, "table %s", t->name);
+	if ((error = read_map_ex(ld, vnode, what.ptr, table_keys, T__COUNT,
+	    0, skip, s, -1, NULL)) < 0)
 		goto done;
-	if ((error = strata_schema_add_table(&t, ld->schema, name)) < 0)
-		goto done;
-	set_loc(ld, &t->loc, knode);
 	if ((error = get_text(ld, &s[T_COMMENT], what.ptr, 1,
 	    &t->comment)) < 0 ||
 	    (error = get_text(ld, &s[T_RENAMED_FROM], what.ptr, 0,
@@ -1240,42 +1291,49 @@ static int parse_table(loader *ld, yaml_node_t *knode, yaml_node_t *vnode)
 		goto done;
 
 	cols = s[T_COLUMNS].value;
-	if (!cols || strata_yaml__is_null(cols)) {
-		error = node_error(ld, cols ? cols : knode, "table %s has no "
-			"columns", name);
+	if (!ld->fragment && (!cols || strata_yaml__is_null(cols))) {
+		error = node_error(ld, cols ? cols : anchor, "table %s has no "
+			"columns", t->name);
 		goto done;
 	}
-	strata_buf_clear(&what);
-	strata_buf_printf(&what, "'columns' of table %s", name);
-	if ((error = expect_map(ld, cols, what.ptr)) < 0)
-		goto done;
-	n = (size_t)(cols->data.mapping.pairs.top -
-		cols->data.mapping.pairs.start);
-	if (!n) {
-		error = node_error(ld, cols, "table %s has no columns", name);
-		goto done;
+	if (cols && !strata_yaml__is_null(cols)) {
+		strata_buf_clear(&what);
+		strata_buf_printf(&what, "'columns' of table %s", t->name);
+		if ((error = expect_map(ld, cols, what.ptr)) < 0)
+			goto done;
+		n = (size_t)(cols->data.mapping.pairs.top -
+			cols->data.mapping.pairs.start);
+		if (!n && !ld->fragment) {
+			error = node_error(ld, cols, "table %s has no columns",
+				t->name);
+			goto done;
+		}
 	}
-	ci = strata__calloc(n, sizeof(*ci));
+	ci = strata__calloc(n + 1, sizeof(*ci));
 	if (!ci) {
 		strata_error__oom();
 		error = STRATA_ERROR;
 		goto done;
 	}
-	for (i = 0, p = cols->data.mapping.pairs.start; i < n; i++, p++)
-		if ((error = parse_column(ld, t,
-		    strata_yaml__get(&ld->y, p->key),
-		    strata_yaml__get(&ld->y, p->value), &ci[i])) < 0)
+	for (i = 0; i < n; i++) {
+		yaml_node_t *k;
+		p = cols->data.mapping.pairs.start + i;
+		k = strata_yaml__get(ld->y, p->key);
+		if ((error = parse_column(ld, t, k, strata_yaml__scalar(k),
+		    strata_yaml__get(ld->y, p->value), &ci[i], 1)) < 0)
 			goto done;
+	}
 
 	strata_buf_clear(&what);
-	strata_buf_printf(&what, "table %s", name);
+	strata_buf_printf(&what, "table %s", t->name);
 	if (s[T_PRIMARY_KEY].key) {
 		for (i = 0; i < n; i++)
 			if (ci[i].pk) {
 				error = node_error(ld, s[T_PRIMARY_KEY].key,
 					"primary key of table %s declared "
 					"twice: here and by primary_key: true "
-					"on column %s", name, ci[i].col->name);
+					"on column %s", t->name,
+					ci[i].col->name);
 				goto done;
 			}
 		if ((error = parse_table_pk(ld, t, &s[T_PRIMARY_KEY])) < 0)
@@ -1294,11 +1352,36 @@ done:
 	return error;
 }
 
+static int parse_table(loader *ld, yaml_node_t *knode, yaml_node_t *vnode)
+{
+	const char *name = strata_yaml__scalar(knode);
+	strata_buf what = STRATA_BUF_INIT;
+	strata_table *t, *old;
+	int error;
+
+	if (!name || !*name)
+		return node_error(ld, knode, "a table name must be a "
+			"non-empty name, found %s", found(knode));
+	if ((old = strata_schema_table(ld->schema, name)) != NULL)
+		return node_error(ld, knode, "duplicate table '%s' (first "
+			"declared at %s:%u:%u)", name, old->loc.file,
+			old->loc.line, old->loc.col);
+	strata_buf_printf(&what, "table %s", name);
+	error = expect_map(ld, vnode, what.ptr);
+	strata_buf_dispose(&what);
+	if (error < 0)
+		return error;
+	if ((error = strata_schema_add_table(&t, ld->schema, name)) < 0)
+		return error;
+	set_loc(ld, &t->loc, knode);
+	return parse_table_body(ld, t, knode, vnode, NULL);
+}
+
 /* ---- files -------------------------------------------------------- */
 
 static int parse_root(loader *ld)
 {
-	yaml_node_t *root = strata_yaml__root(&ld->y);
+	yaml_node_t *root = strata_yaml__root(ld->y);
 	yaml_node_pair_t *p;
 	slot s[2];
 	int error;
@@ -1324,8 +1407,8 @@ static int parse_root(loader *ld)
 		return error;
 	for (p = s[0].value->data.mapping.pairs.start;
 	     p < s[0].value->data.mapping.pairs.top; p++)
-		if ((error = parse_table(ld, strata_yaml__get(&ld->y, p->key),
-		    strata_yaml__get(&ld->y, p->value))) < 0)
+		if ((error = parse_table(ld, strata_yaml__get(ld->y, p->key),
+		    strata_yaml__get(ld->y, p->value))) < 0)
 			return error;
 	return 0;
 }
@@ -1342,10 +1425,11 @@ static int load_text(loader *ld, const char *name, const char *text,
 	ld->file = files->strings[files->count - 1];
 	ld->text = text;
 	ld->len = len;
-	ld->y = y;
-	if ((error = strata_yaml__load_string(&ld->y, name, text, len)) == 0)
+	ld->y = &y;
+	if ((error = strata_yaml__load_string(&y, name, text, len)) == 0)
 		error = parse_root(ld);
-	strata_yaml__dispose(&ld->y);
+	strata_yaml__dispose(&y);
+	ld->y = NULL;
 	ld->text = NULL;
 	return error;
 }
@@ -1454,6 +1538,7 @@ int strata_model_load(strata_schema **out, const char *path)
 	*out = NULL;
 	STRATA_ASSERT_ARG(path);
 	memset(&ld, 0, sizeof(ld));
+	ld.klass = STRATA_ERROR_MODEL;
 	if (stat(path, &st) < 0) {
 		int e = errno;
 		strata_error__set(STRATA_ERROR_OS, "%s: %s", path,
@@ -1487,6 +1572,7 @@ int strata_model_load_string(strata_schema **out, const char *name,
 	*out = NULL;
 	STRATA_ASSERT_ARG(text);
 	memset(&ld, 0, sizeof(ld));
+	ld.klass = STRATA_ERROR_MODEL;
 	if ((error = strata_schema_new(&ld.schema)) < 0)
 		return error;
 	error = load_text(&ld, name ? name : "<string>", text, strlen(text));
@@ -1551,7 +1637,8 @@ static int check_is_convention(const strata_table *t, const char *name)
 		name[3 + n] == '_';
 }
 
-/* MySQL cannot key a TEXT / BLOB column without a prefix length. */
+/* MySQL cannot key a TEXT / BLOB column without a prefix length (FULLTEXT
+ * and SPATIAL indexes, which have a method, can). */
 static int check_mysql_key(const strata_table *t,
 	const strata_constraint_head *h, const char *kind, int has_prefix)
 {
@@ -1563,7 +1650,7 @@ static int check_mysql_key(const strata_table *t,
 		if (c && (c->type.kind == STRATA_TYPE_TEXT ||
 		    (c->type.kind == STRATA_TYPE_BINARY && !c->type.length)))
 			return loc_error(&h->loc, "mysql cannot use column "
-				"%s.%s (%s) in a %s without a prefix length; "
+				"%s.%s (%s) in %s without a prefix length; "
 				"use string(n) or binary(n)", t->name, c->name,
 				c->type.kind == STRATA_TYPE_TEXT ? "text" :
 				"binary", kind);
@@ -1594,7 +1681,7 @@ static int validate_table(const validator *v, const strata_table *t)
 				"(use string(n), e.g. string(255), or text)",
 				t->name, c->name);
 		if (c->type.kind == STRATA_TYPE_ENUM &&
-		    (v->d == STRATA_DIALECT_POSTGRES || c->type.enum_name)) {
+		    v->d == STRATA_DIALECT_POSTGRES) {
 			strata_buf name = STRATA_BUF_INIT;
 			if (c->type.enum_name)
 				strata_buf_puts(&name, c->type.enum_name);
@@ -1609,21 +1696,22 @@ static int validate_table(const validator *v, const strata_table *t)
 		}
 	}
 	if (v->d == STRATA_DIALECT_MYSQL &&
-	    (error = check_mysql_key(t, &t->pkey.h, "primary key", 0)) < 0)
+	    (error = check_mysql_key(t, &t->pkey.h, "a primary key", 0)) < 0)
 		return error;
 	for (i = 0; i < t->unique_count; i++)
 		if ((error = check_ident(v, &t->uniques[i]->h.loc,
 		    "unique constraint name", t->uniques[i]->h.name)) < 0 ||
 		    (v->d == STRATA_DIALECT_MYSQL &&
 		    (error = check_mysql_key(t, &t->uniques[i]->h,
-		    "unique constraint", 0)) < 0))
+		    "a unique constraint", 0)) < 0))
 			return error;
 	for (i = 0; i < t->index_count; i++)
 		if ((error = check_ident(v, &t->indexes[i]->h.loc,
 		    "index name", t->indexes[i]->h.name)) < 0 ||
 		    (v->d == STRATA_DIALECT_MYSQL &&
-		    (error = check_mysql_key(t, &t->indexes[i]->h, "index",
-		    t->indexes[i]->prefix != NULL)) < 0))
+		    (error = check_mysql_key(t, &t->indexes[i]->h, "an index",
+		    t->indexes[i]->prefix != NULL ||
+		    t->indexes[i]->method != NULL)) < 0))
 			return error;
 	for (i = 0; i < t->fkey_count; i++)
 		if ((error = check_ident(v, &t->fkeys[i]->h.loc,
@@ -1680,11 +1768,41 @@ static int validate_mysql_fkeys(const strata_schema *s,
 	return 0;
 }
 
+static int same_values(const strata_strarray *a, const strata_strarray *b)
+{
+	size_t i;
+
+	if (a->count != b->count)
+		return 0;
+	for (i = 0; i < a->count; i++)
+		if (strcmp(a->strings[i], b->strings[i]))
+			return 0;
+	return 1;
+}
+
+static int enum_conflict(const char *name, const strata_column *first,
+	const strata_column *c)
+{
+	strata_buf a = STRATA_BUF_INIT, b = STRATA_BUF_INIT;
+	int error;
+
+	strata_type_format(&a, &first->type);
+	strata_type_format(&b, &c->type);
+	error = loc_error(&c->loc, "enum type '%s' is declared with "
+		"different values: %s here but %s at %s:%u:%u", name, b.ptr,
+		a.ptr, first->loc.file ? first->loc.file : "?",
+		first->loc.line, first->loc.col);
+	strata_buf_dispose(&a);
+	strata_buf_dispose(&b);
+	return error;
+}
+
 /* Columns that share an enum type name must list the same values. */
 static int validate_enums(const strata_schema *s)
 {
 	strata_strarray names = { NULL, 0 };
 	strata_vec cols = STRATA_VEC_INIT;
+	strata_buf name = STRATA_BUF_INIT;
 	size_t i, j, k;
 	int error = 0;
 
@@ -1692,9 +1810,9 @@ static int validate_enums(const strata_schema *s)
 		const strata_table *t = s->tables[i];
 		for (j = 0; !error && j < t->column_count; j++) {
 			strata_column *c = t->columns[j];
-			strata_buf name = STRATA_BUF_INIT;
 			if (c->type.kind != STRATA_TYPE_ENUM)
 				continue;
+			strata_buf_clear(&name);
 			if (c->type.enum_name)
 				strata_buf_puts(&name, c->type.enum_name);
 			else
@@ -1703,37 +1821,18 @@ static int validate_enums(const strata_schema *s)
 			for (k = 0; k < names.count; k++)
 				if (!strcmp(names.strings[k], name.ptr))
 					break;
-			if (k < names.count) {
-				const strata_column *o = cols.items[k];
-				size_t m;
-				int same = o->type.values.count ==
-					c->type.values.count;
-				for (m = 0; same && m < c->type.values.count;
-				     m++)
-					same = !strcmp(o->type.values.strings[m],
-						c->type.values.strings[m]);
-				if (!same) {
-					strata_buf a = STRATA_BUF_INIT;
-					strata_buf b = STRATA_BUF_INIT;
-					strata_type_format(&a, &o->type);
-					strata_type_format(&b, &c->type);
-					error = loc_error(&c->loc, "enum type "
-						"'%s' is declared with "
-						"different values: %s here but "
-						"%s at %s:%u:%u", name.ptr,
-						b.ptr, a.ptr, o->loc.file ?
-						o->loc.file : "?",
-						o->loc.line, o->loc.col);
-					strata_buf_dispose(&a);
-					strata_buf_dispose(&b);
-				}
-			} else if ((error = strata_strarray_add(&names,
-			    name.ptr)) == 0) {
-				error = strata_vec_push(&cols, c);
+			if (k == names.count) {
+				if ((error = strata_strarray_add(&names,
+				    name.ptr)) == 0)
+					error = strata_vec_push(&cols, c);
+			} else if (!same_values(&((strata_column *)
+			    cols.items[k])->type.values, &c->type.values)) {
+				error = enum_conflict(name.ptr, cols.items[k],
+					c);
 			}
-			strata_buf_dispose(&name);
 		}
 	}
+	strata_buf_dispose(&name);
 	strata_strarray_dispose(&names);
 	strata_vec_dispose(&cols);
 	return error;
@@ -1759,4 +1858,83 @@ int strata_model_validate(const strata_schema *schema,
 			return error;
 	}
 	return validate_enums(schema);
+}
+
+/* ---- fragments of revision scripts (model_int.h) ------------------ */
+
+static int fragment_loader(loader *ld, strata_schema *into, strata_yaml *y)
+{
+	const char *path = y->path ? y->path : "";
+	size_t i;
+
+	memset(ld, 0, sizeof(*ld));
+	ld->schema = into;
+	ld->y = y;
+	ld->klass = STRATA_ERROR_SCRIPT;
+	ld->fragment = 1;
+	if (!into)
+		return 0;
+	for (i = 0; i < into->files.count; i++)
+		if (!strcmp(into->files.strings[i], path))
+			break;
+	if (i == into->files.count &&
+	    strata_strarray_add(&into->files, path) < 0)
+		return STRATA_ERROR;
+	ld->file = into->files.strings[i];
+	return 0;
+}
+
+int strata_model__parse_fragment(strata_table **out, strata_schema *into,
+	strata_yaml *y, const char *name, yaml_node_t *map,
+	const char *const *skip)
+{
+	strata_buf what = STRATA_BUF_INIT;
+	strata_table *t;
+	loader ld;
+	int error;
+
+	if (out)
+		*out = NULL;
+	STRATA_ASSERT_ARG(into);
+	STRATA_ASSERT_ARG(y);
+	STRATA_ASSERT_ARG(name);
+	if ((error = fragment_loader(&ld, into, y)) < 0)
+		return error;
+	strata_buf_printf(&what, "table %s", name);
+	error = expect_map(&ld, map, what.ptr);
+	strata_buf_dispose(&what);
+	if (error < 0 ||
+	    (error = strata_schema_add_table(&t, into, name)) < 0)
+		return error;
+	set_loc(&ld, &t->loc, map);
+	error = parse_table_body(&ld, t, map, map, skip);
+	loader_dispose(&ld);
+	if (!error && out)
+		*out = t;
+	return error;
+}
+
+int strata_model__parse_column(strata_column **out, strata_table *t,
+	strata_yaml *y, const char *name, yaml_node_t *map)
+{
+	colinfo ci;
+	loader ld;
+	int error;
+
+	if (out)
+		*out = NULL;
+	STRATA_ASSERT_ARG(t);
+	STRATA_ASSERT_ARG(y);
+	if ((error = fragment_loader(&ld, NULL, y)) < 0)
+		return error;
+	memset(&ci, 0, sizeof(ci));
+	if (!map)
+		return node_error(&ld, map, "column %s.%s needs a definition",
+			t->name, name ? name : "");
+	if ((error = parse_column(&ld, t, map, name, map, &ci, 0)) < 0)
+		return error;
+	ci.col->autoincrement = ci.autoinc == 1;
+	if (out)
+		*out = ci.col;
+	return 0;
 }

@@ -3,7 +3,7 @@
  * format strata_model_load reads back to the same schema. Used by
  * `strata inspect`; the output is stable so that it diffs well in git.
  */
-#include "common.h"
+#include "model_int.h"
 #include "strata/model.h"
 
 /* Per-table memory of which constraints were written on their column. */
@@ -15,6 +15,9 @@ typedef struct {
 	char *ix_done;   /* indexes written as `index: true` */
 	char *fk_done;   /* foreign keys written as `references:` */
 	int pk_done;     /* primary key written as `primary_key: true` */
+	int indent;      /* spaces before a table's keys */
+	int body;        /* a script's table part: no `columns: {}` */
+	int shorthands;  /* constraints may go on their column */
 } writer;
 
 /* ---- scalars ------------------------------------------------------ */
@@ -46,8 +49,8 @@ static int plain_ok(const char *s)
 		if (!strata__strcasecmp(s, special[i]))
 			return 0;
 	for (; *p; p++)
-		if (!is_alpha(*p) && !is_digit(*p) && !strchr(" .-/()+=<>;$^!%&*",
-		    *p))
+		if (!is_alpha(*p) && !is_digit(*p) &&
+		    !strchr(" .-/()+=<>;$^!%&*", *p))
 			return 0;
 	return p[-1] != ' ';
 }
@@ -121,6 +124,12 @@ static void put_kraw(strata_buf *out, int *first, const char *key,
 }
 
 /* ---- helpers ------------------------------------------------------ */
+
+static void pad(strata_buf *out, int n)
+{
+	while (n-- > 0)
+		strata_buf_putc(out, ' ');
+}
 
 static int is_integer_kind(strata_type_kind k)
 {
@@ -268,19 +277,19 @@ static void put_default(strata_buf *out, const strata_column *c)
 
 /* ---- columns ------------------------------------------------------ */
 
-static void write_column(writer *w, const strata_table *t,
+/* The column as a flow mapping: {type: ..., nullable: false, ...}. */
+static void write_column_map(writer *w, const strata_table *t,
 	const strata_column *c)
 {
 	strata_buf *out = w->out;
 	strata_buf type = STRATA_BUF_INIT;
-	int first = 1, is_pk = strata_table_is_pk_column(t, c->name);
+	int first = 1, is_pk = w->shorthands &&
+		strata_table_is_pk_column(t, c->name);
 	int implied = t->pkey.h.columns.count == 1 && is_pk &&
 		is_integer_kind(c->type.kind);
 	size_t i;
 
-	strata_buf_puts(out, "      ");
-	put_scalar(out, c->name);
-	strata_buf_puts(out, ": {");
+	strata_buf_putc(out, '{');
 	if (c->type.kind == STRATA_TYPE_NATIVE)
 		strata_buf_printf(&type, "native(%s)",
 			c->type.native ? c->type.native : "");
@@ -302,7 +311,7 @@ static void write_column(writer *w, const strata_table *t,
 		put_kraw(out, &first, "default", "");
 		put_default(out, c);
 	}
-	for (i = 0; i < t->unique_count; i++) {
+	for (i = 0; w->shorthands && i < t->unique_count; i++) {
 		const strata_unique *u = t->uniques[i];
 		if (!w->uq_done[i] && one_column(&u->h, c->name) &&
 		    conventional(w, u->h.name, "uq", t->name, &u->h.columns,
@@ -312,7 +321,7 @@ static void write_column(writer *w, const strata_table *t,
 			break;
 		}
 	}
-	for (i = 0; i < t->index_count; i++) {
+	for (i = 0; w->shorthands && i < t->index_count; i++) {
 		const strata_index *x = t->indexes[i];
 		if (!w->ix_done[i] && one_column(&x->h, c->name) &&
 		    !x->unique && !x->expr && !x->where && !x->method &&
@@ -323,7 +332,7 @@ static void write_column(writer *w, const strata_table *t,
 			break;
 		}
 	}
-	for (i = 0; i < t->fkey_count; i++) {
+	for (i = 0; w->shorthands && i < t->fkey_count; i++) {
 		const strata_fkey *f = t->fkeys[i];
 		strata_buf ref = STRATA_BUF_INIT;
 		if (w->fk_done[i] || !one_column(&f->h, c->name) ||
@@ -353,7 +362,17 @@ static void write_column(writer *w, const strata_table *t,
 		put_kv(out, &first, "comment", c->comment);
 	if (c->renamed_from)
 		put_kv(out, &first, "renamed_from", c->renamed_from);
-	strata_buf_puts(out, "}\n");
+	strata_buf_putc(out, '}');
+}
+
+static void write_column(writer *w, const strata_table *t,
+	const strata_column *c)
+{
+	pad(w->out, w->indent + 2);
+	put_scalar(w->out, c->name);
+	strata_buf_puts(w->out, ": ");
+	write_column_map(w, t, c);
+	strata_buf_putc(w->out, '\n');
 }
 
 /* ---- tables ------------------------------------------------------- */
@@ -364,7 +383,8 @@ static void write_primary_key(writer *w, const strata_table *t)
 
 	if (w->pk_done || !t->pkey.h.columns.count)
 		return;
-	strata_buf_puts(out, "    primary_key: ");
+	pad(out, w->indent);
+	strata_buf_puts(out, "primary_key: ");
 	if (pk_conventional(w, t)) {
 		put_list(out, &t->pkey.h.columns);
 	} else {
@@ -389,8 +409,12 @@ static void write_indexes(writer *w, const strata_table *t)
 		if (w->ix_done[i])
 			continue;
 		if (!header++)
-			strata_buf_puts(out, "    indexes:\n");
-		strata_buf_puts(out, "      - {");
+			{
+			pad(out, w->indent);
+			strata_buf_puts(out, "indexes:\n");
+		}
+		pad(out, w->indent + 2);
+		strata_buf_puts(out, "- {");
 		if (x->h.columns.count) {
 			put_kraw(out, &first, "columns", "");
 			put_list(out, &x->h.columns);
@@ -423,8 +447,12 @@ static void write_uniques(writer *w, const strata_table *t)
 		if (w->uq_done[i])
 			continue;
 		if (!header++)
-			strata_buf_puts(out, "    unique:\n");
-		strata_buf_puts(out, "      - ");
+			{
+			pad(out, w->indent);
+			strata_buf_puts(out, "unique:\n");
+		}
+		pad(out, w->indent + 2);
+		strata_buf_puts(out, "- ");
 		if (conventional(w, u->h.name, "uq", t->name, &u->h.columns,
 		    NULL)) {
 			put_list(out, &u->h.columns);
@@ -451,8 +479,12 @@ static void write_fkeys(writer *w, const strata_table *t)
 		if (w->fk_done[i])
 			continue;
 		if (!header++)
-			strata_buf_puts(out, "    foreign_keys:\n");
-		strata_buf_puts(out, "      - {");
+			{
+			pad(out, w->indent);
+			strata_buf_puts(out, "foreign_keys:\n");
+		}
+		pad(out, w->indent + 2);
+		strata_buf_puts(out, "- {");
 		put_kraw(out, &first, "columns", "");
 		put_list(out, &f->h.columns);
 		strata_buf_puts(out, ", references: {table: ");
@@ -480,13 +512,16 @@ static void write_checks(writer *w, const strata_table *t)
 	strata_buf *out = w->out;
 	size_t i, n = strlen(t->name);
 
-	if (t->check_count)
-		strata_buf_puts(out, "    checks:\n");
+	if (t->check_count) {
+		pad(out, w->indent);
+		strata_buf_puts(out, "checks:\n");
+	}
 	for (i = 0; i < t->check_count; i++) {
 		const strata_check *c = t->checks[i];
 		const char *name = c->h.name;
 		int first = 1;
-		strata_buf_puts(out, "      - {");
+		pad(out, w->indent + 2);
+		strata_buf_puts(out, "- {");
 		if (name && !strncmp(name, "ck_", 3) &&
 		    !strncmp(name + 3, t->name, n) && name[3 + n] == '_' &&
 		    name[4 + n])
@@ -502,7 +537,24 @@ static void write_checks(writer *w, const strata_table *t)
 	}
 }
 
-static int write_table(writer *w, const strata_table *t)
+static void write_key_scalar(writer *w, const char *key, const char *v)
+{
+	pad(w->out, w->indent);
+	strata_buf_printf(w->out, "%s: ", key);
+	put_scalar(w->out, v);
+	strata_buf_putc(w->out, '\n');
+}
+
+static void writer_release(writer *w)
+{
+	strata__free(w->uq_done);
+	strata__free(w->ix_done);
+	strata__free(w->fk_done);
+	w->uq_done = w->ix_done = w->fk_done = NULL;
+}
+
+/* A table's keys, from comment: to options:. */
+static int write_body(writer *w, const strata_table *t)
 {
 	strata_buf *out = w->out;
 	size_t i;
@@ -511,23 +563,24 @@ static int write_table(writer *w, const strata_table *t)
 	w->ix_done = strata__calloc(t->index_count + 1, 1);
 	w->fk_done = strata__calloc(t->fkey_count + 1, 1);
 	if (!w->uq_done || !w->ix_done || !w->fk_done) {
+		writer_release(w);
 		strata_error__oom();
 		return STRATA_ERROR;
 	}
-	w->pk_done = t->pkey.h.columns.count == 1 && pk_conventional(w, t);
+	/* a one-column key goes on its column, when the column is here */
+	w->pk_done = w->shorthands && t->pkey.h.columns.count == 1 &&
+		strata_table_column(t, t->pkey.h.columns.strings[0]) &&
+		pk_conventional(w, t);
 
-	strata_buf_puts(out, "  ");
-	put_scalar(out, t->name);
-	strata_buf_puts(out, ":\n");
-	if (t->comment) {
-		strata_buf_puts(out, "    comment: ");
-		put_scalar(out, t->comment);
-		strata_buf_putc(out, '\n');
+	if (t->comment)
+		write_key_scalar(w, "comment", t->comment);
+	if (t->column_count) {
+		pad(out, w->indent);
+		strata_buf_puts(out, "columns:\n");
+	} else if (!w->body) {
+		pad(out, w->indent);
+		strata_buf_puts(out, "columns: {}\n");
 	}
-	if (!t->column_count)
-		strata_buf_puts(out, "    columns: {}\n");
-	else
-		strata_buf_puts(out, "    columns:\n");
 	for (i = 0; i < t->column_count; i++)
 		write_column(w, t, t->columns[i]);
 	write_primary_key(w, t);
@@ -535,16 +588,11 @@ static int write_table(writer *w, const strata_table *t)
 	write_uniques(w, t);
 	write_fkeys(w, t);
 	write_checks(w, t);
-	if (t->renamed_from) {
-		strata_buf_puts(out, "    renamed_from: ");
-		put_scalar(out, t->renamed_from);
-		strata_buf_putc(out, '\n');
-	}
-	if (t->options) {
-		strata_buf_puts(out, "    options: ");
-		put_scalar(out, t->options);
-		strata_buf_putc(out, '\n');
-	}
+	if (t->renamed_from)
+		write_key_scalar(w, "renamed_from", t->renamed_from);
+	if (t->options)
+		write_key_scalar(w, "options", t->options);
+	writer_release(w);
 	return 0;
 }
 
@@ -561,17 +609,57 @@ int strata_model_write(strata_buf *out, const strata_schema *schema,
 	w.schema = schema;
 	w.d = dialect;
 	w.out = out;
+	w.indent = 4;
+	w.shorthands = 1;
 	if (!schema->table_count)
 		return strata_buf_puts(out, "tables: {}\n");
 	strata_buf_puts(out, "tables:\n");
 	for (i = 0; !error && i < schema->table_count; i++) {
 		if (i)
 			strata_buf_putc(out, '\n');
-		error = write_table(&w, schema->tables[i]);
-		strata__free(w.uq_done);
-		strata__free(w.ix_done);
-		strata__free(w.fk_done);
-		w.uq_done = w.ix_done = w.fk_done = NULL;
+		strata_buf_puts(out, "  ");
+		put_scalar(out, schema->tables[i]->name);
+		strata_buf_puts(out, ":\n");
+		error = write_body(&w, schema->tables[i]);
 	}
 	return error;
+}
+
+/* ---- parts of revision scripts (model_int.h) ---------------------- */
+
+int strata_model__write_table_body(strata_buf *out, const strata_table *t,
+	strata_dialect d, int indent)
+{
+	writer w;
+
+	STRATA_ASSERT_ARG(out);
+	STRATA_ASSERT_ARG(t);
+	memset(&w, 0, sizeof(w));
+	w.d = d;
+	w.out = out;
+	w.indent = indent;
+	w.body = 1;
+	w.shorthands = 1;
+	return write_body(&w, t);
+}
+
+int strata_model__write_column(strata_buf *out, const strata_table *t,
+	const strata_column *c, strata_dialect d)
+{
+	writer w;
+
+	STRATA_ASSERT_ARG(out);
+	STRATA_ASSERT_ARG(t);
+	STRATA_ASSERT_ARG(c);
+	memset(&w, 0, sizeof(w));
+	w.d = d;
+	w.out = out;
+	write_column_map(&w, t, c);
+	return 0;
+}
+
+int strata_model__write_scalar(strata_buf *out, const char *s)
+{
+	STRATA_ASSERT_ARG(out);
+	return put_scalar(out, s ? s : "");
 }

@@ -150,14 +150,15 @@ START_TEST(test_migrate__targets)
 	ck_assert_uint_eq(n, 2);
 	assert_current(map, "1002");
 	ck_assert_int_eq(exists("posts"), 1);
+	/* MySQL creates the index inside CREATE TABLE */
 	assert_rows("SELECT revision, state, applied_by, statements_done, "
 		"statements_total FROM strata_history ORDER BY revision",
+		strata_test_dialect() == STRATA_DIALECT_MYSQL ?
 		"1000|applied|tester@host|1|1\n"
 		"1001|applied|tester@host|1|1\n"
-		strata_test_dialect() == STRATA_DIALECT_MYSQL ?
-		"1002|applied|tester@host|3|3\n" :
-		strata_test_dialect() == STRATA_DIALECT_POSTGRES ?
-		"1002|applied|tester@host|2|2\n" :
+		"1002|applied|tester@host|1|1\n" :
+		"1000|applied|tester@host|1|1\n"
+		"1001|applied|tester@host|1|1\n"
 		"1002|applied|tester@host|2|2\n");
 	/* nothing to do */
 	ck_assert_strata_ok(strata_migrate_upgrade(&n, conn, map, "head", &mo));

@@ -345,7 +345,8 @@ START_TEST(test_model__features_validate_on_every_dialect)
 		MODELS "/features.yaml"));
 	for (i = 0; i < STRATA_ARRAY_SIZE(ds); i++) {
 		ck_assert_strata_ok(strata_model_validate(s, ds[i], &w));
-		ck_assert_msg(w.count == 0, "%s: %s", strata_dialect_name(ds[i]),
+		ck_assert_msg(w.count == 0, "%s: %s",
+			strata_dialect_name(ds[i]),
 			w.count ? w.strings[0] : "");
 	}
 	strata_schema_free(s);
@@ -937,11 +938,13 @@ START_TEST(test_model__error_foreign_keys)
 		"  p:\n    columns: {a: {type: integer}}\n"
 		"  c:\n    columns: {x: {type: integer}, y: {type: integer}}\n"
 		"    foreign_keys:\n"
-		"      - {columns: [x, y], references: {table: p, columns: [a]}}"
+		"      - {columns: [x, y], references: {table: p, "
+		"columns: [a]}}"
 		"\n", "m.yaml:7:39: foreign key of table c has 2 columns but "
 		"references 1 (p)");
 	expect_error("tables:\n"
-		"  p:\n    columns: {code: {type: string(5), primary_key: true}}\n"
+		"  p:\n    columns: {code: {type: string(5), "
+		"primary_key: true}}\n"
 		"  c:\n    columns: {p_code: {type: integer, references: p}}\n",
 		"m.yaml:5:51: column c.p_code: type mismatch: c.p_code is "
 		"integer but p.code is string(5)");
@@ -1134,6 +1137,15 @@ START_TEST(test_model__validate_mysql_types)
 		"constraint without a prefix length; use string(n) or "
 		"binary(n)");
 	expect_invalid(STRATA_DIALECT_MYSQL,
+		HEAD "      a: {type: text, index: true}\n",
+		"m.yaml:4:23: mysql cannot use column t.a (text) in an index "
+		"without a prefix length; use string(n) or binary(n)");
+	expect_invalid(STRATA_DIALECT_MYSQL,
+		HEAD "      a: {type: binary}\n    primary_key: [a]\n",
+		"m.yaml:5:18: mysql cannot use column t.a (binary) in a "
+		"primary key without a prefix length; use string(n) or "
+		"binary(n)");
+	expect_invalid(STRATA_DIALECT_MYSQL,
 		"tables:\n"
 		"  p:\n    columns: {id: {type: bigint, primary_key: true}}\n"
 		"  c:\n    columns: {p_id: {type: integer, references: p}}\n",
@@ -1146,6 +1158,15 @@ START_TEST(test_model__validate_string_without_length_elsewhere)
 {
 	strata_schema *s = load_text(HEAD "      a: {type: string}\n"
 		"      b: {type: text, index: true}\n");
+	strata_schema *ft = load_text(HEAD "      a: {type: text}\n"
+		"      b: {type: binary(16), unique: true}\n"
+		"    indexes:\n      - {columns: [a], method: fulltext}\n"
+		"      - {columns: [a], prefix: \"10\"}\n");
+
+	/* FULLTEXT and prefix indexes take text on MySQL */
+	ck_assert_strata_ok(strata_model_validate(ft, STRATA_DIALECT_MYSQL,
+		NULL));
+	strata_schema_free(ft);
 
 	ck_assert_strata_ok(strata_model_validate(s, STRATA_DIALECT_POSTGRES,
 		NULL));
@@ -1423,7 +1444,8 @@ Suite *model_suite(void)
 	tcase_add_test(tc,
 		test_model__validate_long_names_that_fit_or_follow_convention);
 	tcase_add_test(tc, test_model__validate_mysql_types);
-	tcase_add_test(tc, test_model__validate_string_without_length_elsewhere);
+	tcase_add_test(tc,
+		test_model__validate_string_without_length_elsewhere);
 	tcase_add_test(tc, test_model__validate_reserved_words_warn);
 	tcase_add_test(tc, test_model__validate_enum_names);
 	tcase_add_test(tc, test_model__validate_shared_enum_ok);

@@ -91,7 +91,8 @@ static int table_eq(const strata_table *a, const strata_table *b,
 	for (i = 0; i < a->index_count; i++) {
 		const strata_index *x = a->indexes[i], *y = b->indexes[i];
 		DIFF(head_eq(&x->h, &y->h) && x->unique == y->unique &&
-			str_eq(x->expr, y->expr) && str_eq(x->where, y->where) &&
+			str_eq(x->expr, y->expr) &&
+			str_eq(x->where, y->where) &&
 			str_eq(x->method, y->method) &&
 			str_eq(x->prefix, y->prefix),
 			"index %zu of %s", i, a->name);
@@ -280,7 +281,8 @@ START_TEST(test_model_write__every_key)
 		"      - {columns: [z], name: a_z_key}\n"
 		"    checks:\n"
 		"      - {expr: z > 0}\n"
-		"      - {name: y_long, expr: \"length(y) > 3\", columns: [y]}\n"
+		"      - {name: y_long, expr: \"length(y) > 3\", "
+		"columns: [y]}\n"
 		"    options: ENGINE=InnoDB\n"
 		"  b:\n"
 		"    columns:\n"
@@ -316,14 +318,16 @@ START_TEST(test_model_write__every_key)
 		"    indexes:\n"
 		"      - {expr: lower(y), unique: true}\n"
 		"      - {columns: [g], method: gin}\n"
-		"      - {columns: [\"y\"], where: z > 0, name: ix_a_y_partial}\n"
+		"      - {columns: [\"y\"], where: z > 0, "
+		"name: ix_a_y_partial}\n"
 		"      - {columns: [\"y\", z], prefix: \"10,0\"}\n"
 		"      - {columns: [z], unique: true}\n"
 		"    unique:\n"
 		"      - {columns: [z], name: a_z_key}\n"
 		"    checks:\n"
 		"      - {expr: z > 0}\n"
-		"      - {name: y_long, expr: length(y) > 3, columns: [\"y\"]}\n"
+		"      - {name: y_long, expr: length(y) > 3, "
+		"columns: [\"y\"]}\n"
 		"    options: ENGINE=InnoDB\n"
 		"\n"
 		"  b:\n"
@@ -333,10 +337,10 @@ START_TEST(test_model_write__every_key)
 		"      a_x: {type: bigint}\n"
 		"      a_z: {type: integer, references: a.z}\n"
 		"    foreign_keys:\n"
-		"      - {columns: [a_x], references: {table: a, columns: [x]}, "
-		"deferrable: true}\n"
-		"      - {columns: [a_z], references: {table: a, columns: [z]}, "
-		"on_update: set default, name: b_a_z_fkey}\n"
+		"      - {columns: [a_x], references: {table: a, "
+		"columns: [x]}, deferrable: true}\n"
+		"      - {columns: [a_z], references: {table: a, "
+		"columns: [z]}, on_update: set default, name: b_a_z_fkey}\n"
 		"    renamed_from: old_b\n";
 	strata_schema *s = load_text(model), *again;
 	char *text = round_trip(s, STRATA_DIALECT_POSTGRES);
@@ -361,7 +365,8 @@ START_TEST(test_model_write__quotes_what_yaml_would_misread)
 	static const char *const names[] = { "yes", "No", "null", "~", "y",
 		"ON", "1st", "-x", ".5", "+1", "a: b", "a #b", "[a]", "{a}",
 		"a,b", "&a", "*a", "!a", "|a", ">a", "'a'", "\"a\"", "%a", "@a",
-		"`a`", "a b ", " a", "a\\b", "ä", "tab\there", "x?", "2024-01-01",
+		"`a`", "a b ", " a", "a\\b", "ä", "tab\there", "x?",
+		"2024-01-01",
 		"0x1F", "true" };
 	strata_schema *s = NULL, *again = NULL;
 	strata_table *t;
@@ -552,7 +557,8 @@ START_TEST(test_model_write__shortened_convention_names)
 	ck_assert_ptr_null(strstr(text, "index: true"));
 	ck_assert_ptr_nonnull(strstr(text, "    indexes:\n      - {columns: "
 		"[a_rather_long_column_name_for_an_index_that_overflows], "
-		"name: ix_measurements_a_rather_long_column_name_for_an_index_"));
+		"name: ix_measurements_a_rather_long_column_name_for_an_"
+		"index_"));
 	free(text);
 	strata_schema_free(s);
 }

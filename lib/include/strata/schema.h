@@ -128,8 +128,9 @@ typedef struct {
 } strata_fkey;
 
 typedef struct {
-	strata_constraint_head h; /* h.name: the full constraint name or,
-	                           * in models, the short name */
+	strata_constraint_head h; /* h.name: the full constraint name
+	                           * (a model's `name: x` is stored as
+	                           * ck_<table>_x); NULL: unnamed */
 	char *expr;
 } strata_check;
 

@@ -32,8 +32,10 @@
  * One dialect's DDL. Fragment slots append SQL text to `out`; statement
  * slots append whole statements to `stmts`. A NULL statement slot means
  * the dialect cannot do it (ddl.c reports STRATA_EUNSUPPORTED, or skips
- * comments). Slots marked "std" may point to the strata_ddl__std_*
- * implementations below.
+ * comments). Dialects build their slots from the standard-SQL
+ * strata_ddl__std_* pieces below and override only what differs.
+ * A new operation is added as a slot here, a strata_ddl__<verb> entry
+ * point in ddl.c (checking capability bits) and one function per dialect.
  */
 typedef struct strata_ddl_vtable {
 	strata_dialect dialect;
@@ -42,7 +44,7 @@ typedef struct strata_ddl_vtable {
 	const char *pkey_name;    /* fixed primary key name (MySQL
 	                           * "PRIMARY"), or NULL */
 
-	/* Fragments (all required). */
+	/* Fragments (all required except index_item / table_options). */
 	int (*type)(strata_buf *out, const strata_table *t,
 		const strata_column *c);
 	int (*default_value)(strata_buf *out, const strata_column *c);

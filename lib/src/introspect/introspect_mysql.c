@@ -126,6 +126,14 @@ CMP_BY_NAME(cmp_indexes, strata_index)
 CMP_BY_NAME(cmp_fkeys, strata_fkey)
 CMP_BY_NAME(cmp_checks, strata_check)
 
+/* qsort, which must not be given a NULL array even when it is empty. */
+static void sort_items(void *items, size_t count, size_t size,
+	int (*cmp)(const void *, const void *))
+{
+	if (count > 1)
+		qsort(items, count, size, cmp);
+}
+
 /* --- text normalization ---------------------------------------------- */
 
 /* Whether a backquoted name can be written bare. */
@@ -653,7 +661,8 @@ static int table_options(ctx *c, strata_table *t, const char *engine,
 		s = p;
 		while (*p && *p != ' ')
 			p++;
-		if (p > s && strncmp(s, "partitioned", (size_t)(p - s)))
+		if (p > s && !((size_t)(p - s) == 11 &&
+		    !strncmp(s, "partitioned", 11)))
 			strata_buf_printf(&b, "%s%.*s", b.size ? " " : "",
 				(int)(p - s), s);
 	}
@@ -704,7 +713,7 @@ static int sort_tables(ctx *c)
 		slots[i].table = c->schema->tables[i];
 		slots[i].collation = c->table_collation[i];
 	}
-	qsort(slots, n, sizeof(*slots), cmp_slots);
+	sort_items(slots, n, sizeof(*slots), cmp_slots);
 	for (i = 0; i < n; i++) {
 		c->schema->tables[i] = slots[i].table;
 		c->table_collation[i] = slots[i].collation;
@@ -1381,12 +1390,13 @@ static void sort_lists(strata_schema *s)
 
 	for (i = 0; i < s->table_count; i++) {
 		strata_table *t = s->tables[i];
-		qsort(t->uniques, t->unique_count, sizeof(*t->uniques),
+		sort_items(t->uniques, t->unique_count, sizeof(*t->uniques),
 			cmp_uniques);
-		qsort(t->indexes, t->index_count, sizeof(*t->indexes),
+		sort_items(t->indexes, t->index_count, sizeof(*t->indexes),
 			cmp_indexes);
-		qsort(t->fkeys, t->fkey_count, sizeof(*t->fkeys), cmp_fkeys);
-		qsort(t->checks, t->check_count, sizeof(*t->checks),
+		sort_items(t->fkeys, t->fkey_count, sizeof(*t->fkeys),
+			cmp_fkeys);
+		sort_items(t->checks, t->check_count, sizeof(*t->checks),
 			cmp_checks);
 	}
 }

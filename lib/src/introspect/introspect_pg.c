@@ -32,11 +32,12 @@ typedef struct {
 /* Tables and partitioned tables of the schema, but not partitions (they
  * are reported) nor tables that belong to an extension. */
 static const char tables_sql[] =
-	"SELECT c.oid, c.relname, d.description "
+	"SELECT c.oid, c.relname, (SELECT d.description "
+	"FROM pg_catalog.pg_description d WHERE d.objoid = c.oid "
+	"AND d.classoid = 'pg_catalog.pg_class'::regclass "
+	"AND d.objsubid = 0) "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"LEFT JOIN pg_catalog.pg_description d ON d.objoid = c.oid "
-	"AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0 "
 	"WHERE n.nspname = ? AND c.relkind IN ('r', 'p') "
 	"AND NOT c.relispartition "
 	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e "
@@ -55,24 +56,32 @@ static const char enums_sql[] =
 	"AND x.objid = t.oid AND x.deptype = 'e') "
 	"ORDER BY t.typname COLLATE \"C\", e.enumsortorder";
 
-/* is_serial: the default is nextval() of a sequence owned by the column
- * (what serial / bigserial / smallserial make). */
+/* Comments are scalar subqueries, index lookups whatever the catalog
+ * statistics say (a join could be planned as a nested loop over every
+ * comment of the database). Defaults are deparsed without their table
+ * (they name no column), which spares opening every table; `owned_seq`
+ * is the quoted name of a sequence the column owns, as nextval() of a
+ * serial column names it. */
 static const char columns_sql[] =
 	"SELECT a.attrelid, a.attnum, a.attname, "
 	"pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-	"pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), a.attidentity, "
-	"a.attgenerated, ds.description, "
+	"CASE WHEN a.attgenerated = '' "
+	"THEN pg_catalog.pg_get_expr(ad.adbin, 0) END, a.attidentity, "
+	"a.attgenerated, (SELECT ds.description "
+	"FROM pg_catalog.pg_description ds WHERE ds.objoid = a.attrelid "
+	"AND ds.classoid = 'pg_catalog.pg_class'::regclass "
+	"AND ds.objsubid = a.attnum), "
 	"t.typnamespace = 'pg_catalog'::regnamespace, "
 	"CASE WHEN t.typtype = 'e' AND t.typnamespace = n.oid "
 	"THEN t.typname END, "
-	"ad.oid IS NOT NULL AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep "
+	"CASE WHEN ad.oid IS NOT NULL THEN (SELECT "
+	"pg_catalog.quote_literal(s.oid::regclass::text) "
+	"FROM pg_catalog.pg_depend dep "
 	"JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S' "
-	"WHERE dep.classid = 'pg_catalog.pg_class'::regclass "
-	"AND dep.refclassid = 'pg_catalog.pg_class'::regclass "
+	"WHERE dep.refclassid = 'pg_catalog.pg_class'::regclass "
 	"AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum "
-	"AND dep.deptype = 'a' "
-	"AND pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) = 'nextval(' || "
-	"pg_catalog.quote_literal(s.oid::regclass::text) || '::regclass)'), "
+	"AND dep.classid = 'pg_catalog.pg_class'::regclass "
+	"AND dep.deptype = 'a' LIMIT 1) END, "
 	"CASE WHEN a.attcollation <> t.typcollation THEN co.collname END "
 	"FROM pg_catalog.pg_attribute a "
 	"JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
@@ -80,9 +89,6 @@ static const char columns_sql[] =
 	"JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
 	"LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid "
 	"AND ad.adnum = a.attnum "
-	"LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = a.attrelid "
-	"AND ds.classoid = 'pg_catalog.pg_class'::regclass "
-	"AND ds.objsubid = a.attnum "
 	"LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation "
 	"WHERE n.nspname = ? AND c.relkind IN ('r', 'p') "
 	"AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped "
@@ -312,8 +318,9 @@ static int add_attnum_columns(strata_strarray *out, pg_ctx *c,
 		p = end;
 		n++;
 		if (!(col = column_by_attnum(c, r, num))) {
-			strata_error__set(STRATA_ERROR_INTROSPECT, "table '%s' "
-				"has no column number %ld", r->table->name, num);
+			strata_error__set(STRATA_ERROR_INTROSPECT,
+				"table '%s' has no column number %ld",
+				r->table->name, num);
 			return STRATA_ERROR;
 		}
 		if ((error = strata_strarray_add(out, col->name)) < 0)
@@ -362,9 +369,8 @@ static int parse_args(const char *text, const char *prefix, int *a, int *b)
 	if (strncmp(text, prefix, n) || text[n] != '(')
 		return 0;
 	x = strtol(text + n + 1, &end, 10);
-	if (*end == ',') {
+	if (*end == ',')
 		y = strtol(end + 1, &end, 10);
-	}
 	if (*end != ')' || end[1])
 		return 0;
 	*a = (int)x;
@@ -761,6 +767,19 @@ static int push_attnum(pg_ctx *c, long attnum)
 	return 0;
 }
 
+/* Whether a default is nextval() of the sequence the column owns
+ * (`owned` is its name as a quoted literal): a serial column. */
+static int is_serial(const char *def, const char *owned)
+{
+	size_t n;
+
+	if (!def || !owned || strncmp(def, "nextval(", 8))
+		return 0;
+	n = strlen(owned);
+	return !strncmp(def + 8, owned, n) &&
+		!strcmp(def + 8 + n, "::regclass)");
+}
+
 static int read_column(pg_ctx *c, pg_rel *r, const strata_result *res)
 {
 	const char *comment = val(res, 8), *collation = val(res, 12);
@@ -788,7 +807,8 @@ static int read_column(pg_ctx *c, pg_rel *r, const strata_result *res)
 		return strata_schema_add_warning(c->schema, "generated column "
 			"'%s' of table '%s' is not modelled", col->name,
 			r->table->name);
-	if (is_true(val(res, 11)) && (col->type.kind == STRATA_TYPE_INTEGER ||
+	if (is_serial(val(res, 5), val(res, 11)) &&
+	    (col->type.kind == STRATA_TYPE_INTEGER ||
 	    col->type.kind == STRATA_TYPE_BIGINT ||
 	    col->type.kind == STRATA_TYPE_SMALLINT)) {
 		col->autoincrement = 1;
@@ -803,18 +823,17 @@ oom:
 static int read_columns(pg_ctx *c)
 {
 	strata_result *res = NULL;
-	const char *last = NULL;
 	char last_oid[24] = "";
 	pg_rel *r = NULL;
 	int error;
 
+	/* Rows come table by table: look each table up once. */
 	if ((error = run(&res, c, columns_sql)) < 0)
 		return error;
 	while ((error = strata_result_next(res)) == 0) {
 		const char *oid = val(res, 0);
-		if (!last || strcmp(last_oid, oid)) {
+		if (strcmp(last_oid, oid)) {
 			snprintf(last_oid, sizeof(last_oid), "%s", oid);
-			last = last_oid;
 			if ((r = find_rel(c, oid)) != NULL)
 				r->att_first = c->attnum_count;
 		}
@@ -981,8 +1000,9 @@ static int read_index(pg_ctx *c, pg_rel *r, const strata_result *res)
 		const char *rest = NULL, *keys;
 		size_t len = 0;
 		if (!(keys = index_keys(def, method, &len, &rest))) {
-			strata_error__set(STRATA_ERROR_INTROSPECT, "cannot read "
-				"the definition of index '%s': %s", name, def);
+			strata_error__set(STRATA_ERROR_INTROSPECT,
+				"cannot read the definition of index '%s': %s",
+				name, def);
 			return STRATA_ERROR;
 		}
 		if ((error = normalize_expr(&x->expr, c, t, keys, len)) < 0)
@@ -1029,9 +1049,9 @@ static int read_objects(pg_ctx *c)
 		    (table && strata_introspect__excluded(c->opts, table)))
 			continue;
 		if (!strcmp(kind, "partition"))
-			error = strata_schema_add_warning(c->schema, "partition "
-				"'%s' of table '%s' is not modelled", name,
-				table);
+			error = strata_schema_add_warning(c->schema,
+				"partition '%s' of table '%s' is not modelled",
+				name, table);
 		else if (!strcmp(kind, "inheritance"))
 			error = strata_schema_add_warning(c->schema,
 				"inheritance of table '%s' from '%s' is not "
@@ -1068,6 +1088,12 @@ int strata_introspect__pg(strata_schema *schema, strata_conn *conn,
 	pg_ctx c;
 	int error;
 
+	if (strata_conn_server_version(conn) < 120000) {
+		strata_error__set(STRATA_ERROR_INTROSPECT, "introspection needs "
+			"PostgreSQL 12 or later (the server is %s)",
+			strata_conn_server_info(conn));
+		return STRATA_EUNSUPPORTED;
+	}
 	memset(&c, 0, sizeof(c));
 	c.schema = schema;
 	c.conn = conn;

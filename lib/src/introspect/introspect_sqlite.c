@@ -1,11 +1,10 @@
 /*
- * Introspection of SQLite databases. Four catalog queries, whatever the
- * number of tables: the sqlite_schema rows, all columns, all index columns
- * and all foreign keys (sqlite_schema joined with the table-valued
- * pragmas). Constraint names, CHECKs, collations and the DEFAULT text as
- * written exist only in the CREATE TABLE text, which a small tokenizer
- * reads; partial and expression indexes come from the CREATE INDEX text.
+ * Introspection of SQLite: four catalog queries whatever the number of
+ * tables (sqlite_schema joined with the table-valued pragmas), plus a small
+ * tokenizer for the CREATE TABLE / CREATE INDEX text, the only place that
+ * holds constraint names, CHECKs, collations and partial/expression keys.
  */
+
 #include <stdlib.h>
 #include "introspect_int.h"
 
@@ -153,8 +152,13 @@ static int tk_is(const toklist *tl, size_t i, const char *kw)
 	if (i >= tl->count)
 		return 0;
 	t = &tl->toks[i];
-	return t->kind == TK_WORD && strlen(kw) == t->len &&
-		!strata__strncasecmp(tl->sql + t->pos, kw, t->len);
+	/* a shorter kw stops the comparison at its NUL (tokens hold none),
+	 * so kw[t->len] is read only when kw is at least that long */
+	return t->kind == TK_WORD &&
+		!strata__strncasecmp(tl->sql + t->pos, kw, t->len) &&
+		kw[t->len] == '\0';
+
+
 }
 
 static int tk_kind_is(const toklist *tl, size_t i, tk_kind kind)
@@ -760,8 +764,10 @@ static const struct {
 /* Maps a declared type to the canonical type (docs/schema-mapping.md):
  * the canonical SQLite names and their plain synonyms; anything else is
  * NATIVE, verbatim (so `INTEGER UNSIGNED` or `BLOB SUB_TYPE TEXT` are
- * re-created exactly as written). */
-static int map_type(strata_type *t, const char *declared, strata_buf *norm)
+ * re-created exactly as written). A STRICT table accepts only INT,
+ * INTEGER, REAL, TEXT, BLOB and ANY: its REAL stays REAL. */
+static int map_type(strata_type *t, const char *declared, int strict,
+	strata_buf *norm)
 {
 	const char *open;
 	size_t len, i;
@@ -774,7 +780,8 @@ static int map_type(strata_type *t, const char *declared, strata_buf *norm)
 	n = type_args(open ? open : "", &a, &b);
 	for (i = 0; n == 0 && i < STRATA_ARRAY_SIZE(plain_types); i++)
 		if (strlen(plain_types[i].name) == len &&
-		    !memcmp(norm->ptr, plain_types[i].name, len)) {
+		    !memcmp(norm->ptr, plain_types[i].name, len) &&
+		    !(strict && !strcmp(norm->ptr, "REAL"))) {
 			t->kind = plain_types[i].kind;
 			return 0;
 		}
@@ -1000,6 +1007,7 @@ typedef struct {
 	size_t pk_alloc;
 	int has_pk_index;    /* an index of origin 'pk' exists: no rowid
 	                      * alias */
+	int strict;          /* a STRICT table */
 } tentry;
 
 /* An index's CREATE INDEX text, by name. */
@@ -1092,6 +1100,7 @@ static const char *const q_fkeys =
 static int add_table(reader *r, const char *name, const char *sql)
 {
 	tentry *e = strata__calloc(1, sizeof(*e));
+	size_t i;
 	int error;
 
 	STRATA_ERROR_CHECK_ALLOC(e);
@@ -1108,10 +1117,15 @@ static int add_table(reader *r, const char *name, const char *sql)
 		return error;
 	if ((error = parse_create_table(&e->def, &r->tl, e->sql)) < 0)
 		return error;
-	if (e->def.options && !(e->table->options =
-	    strata__strdup(e->def.options))) {
-		strata_error__oom();
-		return STRATA_ERROR;
+	if (e->def.options) {
+		if (!(e->table->options = strata__strdup(e->def.options))) {
+			strata_error__oom();
+			return STRATA_ERROR;
+		}
+		if ((error = tokenize(&r->tl, e->def.options)) < 0)
+			return error;
+		for (i = 0; i < r->tl.count; i++)
+			e->strict |= tk_is(&r->tl, i, "STRICT");
 	}
 	return map_put(&r->by_name, e->table->name, e);
 }
@@ -1261,7 +1275,7 @@ static int add_column(reader *r, tentry *e, const char *name,
 
 	if ((error = strata_table_add_column(&c, e->table, name)) < 0)
 		return error;
-	if ((error = map_type(&c->type, type, &r->scratch)) < 0)
+	if ((error = map_type(&c->type, type, e->strict, &r->scratch)) < 0)
 		return error;
 	c->nullable = !notnull;
 	pc = find_pcol(&e->def, idx, name);
@@ -1404,6 +1418,10 @@ static void pindex_reset(pindex *x)
 static int finish_index(reader *r, pindex *x)
 {
 	strata_table *t = x->e->table;
+	strata_index *ix;
+	ientry *ie;
+	char *list = NULL, *where = NULL;
+	int plain = 1;
 	size_t i;
 	int error;
 
@@ -1431,35 +1449,28 @@ static int finish_index(reader *r, pindex *x)
 			return STRATA_ERROR;
 		}
 		return 0;
-	} else {
-		strata_index *ix;
-		ientry *ie = map_get(&r->index_map, x->name);
-		char *list = NULL, *where = NULL;
-		int plain = 1;
-
-		if (ie && (error = parse_create_index(&list, &plain, &where,
-		    &r->tl, ie->sql)) < 0)
-			return error;
-		if ((error = strata_table_add_index(&ix, t)) < 0) {
-			strata__free(list);
-			strata__free(where);
-			return error;
-		}
-		ix->unique = x->unique;
-		ix->h.name = x->name;
-		x->name = NULL;
-		if ((x->expr || !plain) && list) {
-			ix->expr = list;
-		} else {
-			ix->h.columns = x->cols;
-			memset(&x->cols, 0, sizeof(x->cols));
-			strata__free(list);
-		}
-		if (x->partial || where)
-			ix->where = where;
-		else
-			strata__free(where);
 	}
+	/* CREATE INDEX: expressions, COLLATE, DESC and WHERE from its text */
+	if ((ie = map_get(&r->index_map, x->name)) != NULL &&
+	    (error = parse_create_index(&list, &plain, &where, &r->tl,
+	    ie->sql)) < 0)
+		return error;
+	if ((error = strata_table_add_index(&ix, t)) < 0) {
+		strata__free(list);
+		strata__free(where);
+		return error;
+	}
+	ix->unique = x->unique;
+	ix->h.name = x->name;
+	x->name = NULL;
+	if ((x->expr || !plain) && list) {
+		ix->expr = list;
+	} else {
+		ix->h.columns = x->cols;
+		memset(&x->cols, 0, sizeof(x->cols));
+		strata__free(list);
+	}
+	ix->where = where;
 	return 0;
 }
 
@@ -1563,18 +1574,18 @@ static int finish_fkey(reader *r, pfkey *f)
 	fk->h.columns = f->cols;
 	memset(&f->cols, 0, sizeof(f->cols));
 	if (f->ref_given) {
+		/* as written, or the referenced column's own spelling */
 		for (i = 0; i < f->ref_cols.count; i++) {
-			strata_column *c = ref ? strata_table_column(
-				ref->table, f->ref_cols.strings[i]) : NULL;
+			const char *name = f->ref_cols.strings[i];
 			size_t k;
-			if (!c && ref)
-				for (k = 0; k < ref->table->column_count; k++)
-					if (!strata__strcasecmp(ref->table->
-					    columns[k]->name,
-					    f->ref_cols.strings[i]))
-						c = ref->table->columns[k];
+			for (k = 0; ref && k < ref->table->column_count; k++)
+				if (!strata__strcasecmp(name,
+				    ref->table->columns[k]->name)) {
+					name = ref->table->columns[k]->name;
+					break;
+				}
 			if ((error = strata_strarray_add(&fk->ref_columns,
-			    c ? c->name : f->ref_cols.strings[i])) < 0)
+			    name)) < 0)
 				return error;
 		}
 	} else if (ref) {
@@ -1598,8 +1609,8 @@ static int finish_fkey(reader *r, pfkey *f)
 		fk->deferrable = match->deferrable;
 		if (match->name &&
 		    !(fk->h.name = strata__strdup(match->name))) {
-
 			strata_error__oom();
+
 			return STRATA_ERROR;
 		}
 	}
@@ -1710,7 +1721,6 @@ static int enum_check(reader *r, tentry *e, const pcons *chk)
 			goto done;
 		}
 		n = utf8_length(v);
-
 		longest = n > longest ? n : longest;
 		error = strata_strarray_add(&values, v);
 		strata__free(v);
@@ -1846,22 +1856,25 @@ static int finish_table(reader *r, tentry *e)
 	return 0;
 }
 
-static int append_all(strata_strarray *to, strata_strarray *from,
-	const char *fmt)
+/* Appends the warnings of `from`: "<kind> '<name>' is not modelled" for
+ * a list of names, or the texts themselves when kind is NULL. */
+static int append_warnings(strata_strarray *to, const strata_strarray *from,
+	const char *kind)
 {
+	strata_buf b = STRATA_BUF_INIT;
 	size_t i;
-	int error;
+	int error = 0;
 
-	for (i = 0; i < from->count; i++) {
-		strata_buf b = STRATA_BUF_INIT;
-		if (fmt)
-			strata_buf_printf(&b, fmt, from->strings[i]);
-		error = strata_strarray_add(to, fmt ? b.ptr : from->strings[i]);
-		strata_buf_dispose(&b);
-		if (error < 0)
-			return error;
+	for (i = 0; i < from->count && !error; i++) {
+		strata_buf_clear(&b);
+		if (kind)
+			strata_buf_printf(&b, "%s '%s' is not modelled", kind,
+				from->strings[i]);
+		error = strata_strarray_add(to, kind ? b.ptr :
+			from->strings[i]);
 	}
-	return 0;
+	strata_buf_dispose(&b);
+	return error;
 }
 
 int strata_introspect__sqlite(strata_schema *schema, strata_conn *conn,
@@ -1891,15 +1904,18 @@ int strata_introspect__sqlite(strata_schema *schema, strata_conn *conn,
 	for (i = 0; i < r.tables.count; i++)
 		if ((error = finish_table(&r, r.tables.items[i])) < 0)
 			goto done;
-	if ((error = append_all(&schema->warnings, &r.w_virtual,
-	    "virtual table '%s' is not modelled")) < 0 ||
-	    (error = append_all(&schema->warnings, &r.w_view,
-	    "view '%s' is not modelled")) < 0 ||
-	    (error = append_all(&schema->warnings, &r.w_trigger, NULL)) < 0 ||
-	    (error = append_all(&schema->warnings, &r.w_column, NULL)) < 0)
+	/* warnings by kind, each kind by name */
+	if ((error = append_warnings(&schema->warnings, &r.w_virtual,
+	    "virtual table")) < 0 ||
+	    (error = append_warnings(&schema->warnings, &r.w_view,
+	    "view")) < 0 ||
+	    (error = append_warnings(&schema->warnings, &r.w_trigger,
+	    NULL)) < 0)
 		goto done;
+	error = append_warnings(&schema->warnings, &r.w_column, NULL);
 
 done:
+
 	strata_vec_dispose_deep(&triggers, free_pair);
 	strata_vec_dispose_deep(&r.tables, tentry_free);
 	strata_vec_dispose_deep(&r.index_sql, ientry_free);
