@@ -58,7 +58,9 @@ int opt_parse(const char *cmd, const opt_spec *specs, int argc, char **argv,
 		const opt_spec *o = NULL;
 		const char *value = NULL;
 
-		if (only_pos || a[0] != '-' || !a[1]) {
+		/* "-1" is a relative target, not an option */
+		if (only_pos || a[0] != '-' || !a[1] ||
+		    (a[1] >= '0' && a[1] <= '9')) {
 			if (*npos >= max_pos)
 				return cli_error_usage(cmd, "unexpected argument "
 					"'%s'", a);

@@ -9,10 +9,32 @@
 #include <sys/time.h>
 #include "history_int.h"
 
-static const char *const columns =
-	"revision, message, checksum, state, applied_at, execution_ms, "
-	"applied_by, git_commit, git_dirty, strata_version, "
-	"statements_done, statements_total, error, failed_statement";
+static const char *const column_names[] = { "revision", "message",
+	"checksum", "state", "applied_at", "execution_ms", "applied_by",
+	"git_commit", "git_dirty", "strata_version", "statements_done",
+	"statements_total", "error", "failed_statement" };
+
+/* The column list, each name quoted by the dialect. */
+static void put_columns(strata_buf *out, strata_dialect d)
+{
+	size_t i;
+
+	for (i = 0; i < STRATA_ARRAY_SIZE(column_names); i++) {
+		if (i)
+			strata_buf_puts(out, ", ");
+		strata_dialect_quote_ident(out, d, column_names[i]);
+	}
+}
+
+/* "<quoted column> = " */
+static void put_set(strata_buf *out, strata_dialect d, const char *col,
+	int first)
+{
+	if (!first)
+		strata_buf_puts(out, ", ");
+	strata_dialect_quote_ident(out, d, col);
+	strata_buf_puts(out, " = ");
+}
 
 static void entry_dispose(strata_history_entry *e)
 {
@@ -79,9 +101,16 @@ int strata_history_read(strata_history **out, strata_conn *conn,
 		*out = h;
 		return 0;
 	}
-	strata_buf_printf(&sql, "SELECT %s FROM ", columns);
+	strata_buf_puts(&sql, "SELECT ");
+	put_columns(&sql, strata_conn_dialect(conn));
+	strata_buf_puts(&sql, " FROM ");
 	strata_history__quote_table(&sql, strata_conn_dialect(conn), table);
-	strata_buf_puts(&sql, " ORDER BY applied_at, revision");
+	strata_buf_puts(&sql, " ORDER BY ");
+	strata_dialect_quote_ident(&sql, strata_conn_dialect(conn),
+		"applied_at");
+	strata_buf_puts(&sql, ", ");
+	strata_dialect_quote_ident(&sql, strata_conn_dialect(conn),
+		"revision");
 	if ((error = strata_conn_query(&res, conn, sql.ptr, 0, NULL)) < 0)
 		goto done;
 	while ((error = strata_result_next(res)) == 0) {
@@ -177,7 +206,9 @@ int strata_history__insert_sql(strata_buf *out, strata_dialect d,
 {
 	strata_buf_puts(out, "INSERT INTO ");
 	strata_history__quote_table(out, d, table);
-	strata_buf_printf(out, " (%s) VALUES (", columns);
+	strata_buf_puts(out, " (");
+	put_columns(out, d);
+	strata_buf_puts(out, ") VALUES (");
 	lit(out, d, e->revision);
 	strata_buf_puts(out, ", ");
 	lit(out, d, e->message);
@@ -214,24 +245,31 @@ int strata_history__update_sql(strata_buf *out, strata_dialect d,
 {
 	strata_buf_puts(out, "UPDATE ");
 	strata_history__quote_table(out, d, table);
-	strata_buf_puts(out, " SET state = ");
+	strata_buf_puts(out, " SET ");
+	put_set(out, d, "state", 1);
 	lit(out, d, e->state);
-	strata_buf_puts(out, ", checksum = ");
+	put_set(out, d, "checksum", 0);
 	lit(out, d, e->checksum);
-	strata_buf_puts(out, ", message = ");
+	put_set(out, d, "message", 0);
 	lit(out, d, e->message);
-	strata_buf_puts(out, ", applied_at = ");
+	put_set(out, d, "applied_at", 0);
 	if (e->applied_at)
 		lit(out, d, e->applied_at);
 	else
 		strata_buf_puts(out, utc_now_sql(d));
-	strata_buf_printf(out, ", execution_ms = %lld, statements_done = %d, "
-		"statements_total = %d, error = ", e->execution_ms,
-		e->statements_done, e->statements_total);
+	put_set(out, d, "execution_ms", 0);
+	strata_buf_printf(out, "%lld", e->execution_ms);
+	put_set(out, d, "statements_done", 0);
+	strata_buf_printf(out, "%d", e->statements_done);
+	put_set(out, d, "statements_total", 0);
+	strata_buf_printf(out, "%d", e->statements_total);
+	put_set(out, d, "error", 0);
 	lit(out, d, e->error);
-	strata_buf_puts(out, ", failed_statement = ");
+	put_set(out, d, "failed_statement", 0);
 	lit(out, d, e->failed_statement);
-	strata_buf_puts(out, " WHERE revision = ");
+	strata_buf_puts(out, " WHERE ");
+	strata_dialect_quote_ident(out, d, "revision");
+	strata_buf_puts(out, " = ");
 	lit(out, d, e->revision);
 	return 0;
 }
@@ -241,8 +279,11 @@ int strata_history__progress_sql(strata_buf *out, strata_dialect d,
 {
 	strata_buf_puts(out, "UPDATE ");
 	strata_history__quote_table(out, d, table);
-	strata_buf_printf(out, " SET statements_done = %d WHERE revision = ",
-		done);
+	strata_buf_puts(out, " SET ");
+	put_set(out, d, "statements_done", 1);
+	strata_buf_printf(out, "%d WHERE ", done);
+	strata_dialect_quote_ident(out, d, "revision");
+	strata_buf_puts(out, " = ");
 	lit(out, d, revision);
 	return 0;
 }
@@ -252,7 +293,9 @@ int strata_history__delete_sql(strata_buf *out, strata_dialect d,
 {
 	strata_buf_puts(out, "DELETE FROM ");
 	strata_history__quote_table(out, d, table);
-	strata_buf_puts(out, " WHERE revision = ");
+	strata_buf_puts(out, " WHERE ");
+	strata_dialect_quote_ident(out, d, "revision");
+	strata_buf_puts(out, " = ");
 	lit(out, d, revision);
 	return 0;
 }

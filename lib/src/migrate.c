@@ -125,7 +125,9 @@ static int emit_comment(run_ctx *c, const char *fmt, ...)
 
 	if (c->conn)
 		return 0;
-	strata_buf_puts(c->o->sql_out, "\n-- ");
+	if (c->o->sql_out->size)
+		strata_buf_putc(c->o->sql_out, '\n');
+	strata_buf_puts(c->o->sql_out, "-- ");
 	va_start(ap, fmt);
 	strata_buf_vprintf(c->o->sql_out, fmt, ap);
 	va_end(ap);

@@ -211,7 +211,33 @@ int strata_op_describe(strata_buf *out, const strata_op *op)
 	case STRATA_OP_ALTER_TABLE_COMMENT:
 		return strata_buf_printf(out, "%s %s", kind, op->table);
 	default:
-		return strata_buf_printf(out, "%s %s.%s", kind, op->table,
-			what);
+		break;
 	}
+	if (!op->name) {
+		/* a constraint or index left unnamed: show its columns */
+		const strata_schema *s = op->after ? op->after : op->before;
+		const strata_table *t = s && s->table_count ? s->tables[0] : NULL;
+		const strata_strarray *cols = NULL;
+		size_t i;
+		if (t && t->index_count)
+			cols = &t->indexes[0]->h.columns;
+		else if (t && t->unique_count)
+			cols = &t->uniques[0]->h.columns;
+		else if (t && t->fkey_count)
+			cols = &t->fkeys[0]->h.columns;
+		else if (t && t->check_count)
+			return strata_buf_printf(out, "%s %s (%s)", kind,
+				op->table, t->checks[0]->expr ?
+				t->checks[0]->expr : "");
+		else if (t && t->pkey.h.columns.count)
+			cols = &t->pkey.h.columns;
+		if (cols) {
+			strata_buf_printf(out, "%s %s(", kind, op->table);
+			for (i = 0; i < cols->count; i++)
+				strata_buf_printf(out, "%s%s", i ? ", " : "",
+					cols->strings[i]);
+			return strata_buf_putc(out, ')');
+		}
+	}
+	return strata_buf_printf(out, "%s %s.%s", kind, op->table, what);
 }

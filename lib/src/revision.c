@@ -91,7 +91,23 @@ static int report_cycle(strata_script **s, size_t n, const char *placed)
 		}
 		cur = (size_t)p;
 	}
+	/* Start the description at the smallest id on the cycle. */
 	start = cur;
+	{
+		size_t best = cur;
+		do {
+			size_t k;
+			for (k = 0; k < s[cur]->parents.count; k++) {
+				p = find(s, n, s[cur]->parents.strings[k]);
+				if (p >= 0 && !placed[p])
+					break;
+			}
+			cur = (size_t)p;
+			if (strcmp(s[cur]->revision, s[best]->revision) < 0)
+				best = cur;
+		} while (cur != start);
+		start = cur = best;
+	}
 	strata_buf_printf(&b, "revision cycle: %s", s[start]->revision);
 	do {
 		size_t k;

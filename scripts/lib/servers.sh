@@ -197,7 +197,8 @@ strata_srv_start_pg() {
 	fi
 
 	if ! strata_srv_as_pg_user "$STRATA_SRV_PG_BIN/initdb" -D "$data" \
-		-A trust -U postgres --no-sync -E UTF8 --locale=C \
+		--auth-local=trust --auth-host=scram-sha-256 -U postgres \
+		--no-sync -E UTF8 --locale=C \
 		>"$dir/initdb.log" 2>&1; then
 		strata_srv_tail "$dir/initdb.log"
 		strata_srv_fail "initdb failed"
@@ -228,9 +229,10 @@ strata_srv_start_pg() {
 	done
 
 	psql=(env -u PGSERVICE -u PGOPTIONS "$STRATA_SRV_PG_BIN/psql" -X -q
-		-v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d postgres)
+		-v ON_ERROR_STOP=1 -h "$sock" -p "$port" -U postgres -d postgres)
 	if ! "${psql[@]}" \
 		-c "CREATE ROLE $STRATA_SRV_USER LOGIN SUPERUSER PASSWORD '$STRATA_SRV_PASSWORD'" \
+		-c "ALTER ROLE postgres PASSWORD '$STRATA_SRV_PASSWORD'" \
 		-c "CREATE DATABASE $STRATA_SRV_DB OWNER $STRATA_SRV_USER" \
 		>"$dir/setup.log" 2>&1; then
 		strata_srv_tail "$dir/setup.log"

@@ -44,7 +44,7 @@ contains "$err" "strata: no database URL"
 # a malformed URL: exit 65, password masked
 run --url 'postgresql://app:hunter2@db:54x32/app' current
 expect_rc 65
-expect_err "strata: invalid database URL 'postgresql://app:***@db:54x32/app': port is not a number"
+expect_err "strata: invalid database URL 'postgresql://app:***@db:54x32/app': the port is not a number"
 case "$err" in *hunter2*) fail "password printed" ;; esac
 
 # the password never shows in --verbose either

@@ -64,7 +64,7 @@ contains "$out" '"operation": "add_column", "table": "book", "description": "add
 
 run revision --autogenerate -m "isbn" --rev-id 20260102000000
 expect_rc 0
-grep -q "parents: \[20260101000000\]" migrations/versions/20260102000000_isbn.yaml ||
+grep -q 'parents: \["20260101000000"\]' migrations/versions/20260102000000_isbn.yaml ||
 	fail "parent not set"
 
 run upgrade

@@ -35,6 +35,8 @@ const char *strata_test_base_url(strata_dialect d);
  * (free with strata_test_drop_db, which also drops the database). */
 char *strata_test_fresh_db(void);
 void strata_test_drop_db(char *url);
+/* SQLite files outlive the process (for the shell-test helper). */
+void strata_test_keep_files(void);
 
 /* A new temporary directory (free() the string; remove with rm_rf). */
 char *strata_test_tmpdir(void);

@@ -12,6 +12,7 @@
 #include "check_strata.h"
 
 static strata_dialect current = STRATA_DIALECT_SQLITE;
+static int keep_sqlite_dir;
 static unsigned int counter;
 static char *sqlite_dir;
 
@@ -141,7 +142,8 @@ char *strata_test_fresh_db(void)
 	if (current == STRATA_DIALECT_SQLITE) {
 		if (!sqlite_dir) {
 			sqlite_dir = strata_test_tmpdir();
-			atexit(remove_sqlite_dir);
+			if (!keep_sqlite_dir)
+				atexit(remove_sqlite_dir);
 		}
 		strata_buf_printf(&name, "sqlite:///%s/db%u.sqlite", sqlite_dir,
 			++counter);
@@ -175,6 +177,11 @@ char *strata_test_fresh_db(void)
 	return url;
 }
 
+void strata_test_keep_files(void)
+{
+	keep_sqlite_dir = 1;
+}
+
 void strata_test_drop_db(char *url)
 {
 	strata_url *u = NULL;
@@ -184,8 +191,16 @@ void strata_test_drop_db(char *url)
 		return;
 	if (strata_url_parse(&u, url) == 0) {
 		if (u->dialect == STRATA_DIALECT_SQLITE) {
-			if (u->database && *u->database)
+			if (u->database && *u->database) {
+				char *slash = strrchr(u->database, '/');
 				unlink(u->database);
+				/* a folder of strata_testdb's own goes too */
+				if (keep_sqlite_dir && slash &&
+				    strstr(u->database, "/strata-test-")) {
+					*slash = '\0';
+					rmdir(u->database);
+				}
+			}
 		} else {
 			const char *base = strata_test_base_url(u->dialect);
 			strata_buf_puts(&sql, "DROP DATABASE IF EXISTS ");

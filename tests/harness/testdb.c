@@ -22,6 +22,7 @@ int main(int argc, char **argv)
 		if ((rc = strata_test_require_server(d)) != 0)
 			return rc;
 		strata_test_set_dialect(d);
+		strata_test_keep_files();
 		url = strata_test_fresh_db();
 		if (!url)
 			return 1;
@@ -31,6 +32,7 @@ int main(int argc, char **argv)
 	}
 	if (argc == 3 && !strcmp(argv[1], "drop")) {
 		char *url = strata__strdup(argv[2]);
+		strata_test_keep_files();
 		strata_test_drop_db(url);
 		return 0;
 	}

@@ -906,6 +906,44 @@ START_TEST(test_introspect_mysql__query_count_is_constant)
 }
 END_TEST
 
+static void collect(const char *sql, void *payload)
+{
+	strata_strarray_add(payload, sql);
+}
+
+/* The statements a trace (strata -v) shows are the ones the server ran:
+ * no placeholders, so they can be replayed by the mariadb client. */
+START_TEST(test_introspect_mysql__traced_queries_replay)
+{
+	strata_conn_options copts = STRATA_CONN_OPTIONS_INIT;
+	strata_strarray sent = { NULL, 0 };
+	strata_conn *traced = NULL;
+	strata_schema *s = NULL;
+	size_t i;
+
+	ck_assert_strata_ok(strata_conn_exec(conn, "CREATE TABLE t (id INT "
+		"PRIMARY KEY)"));
+	copts.trace = collect;
+	copts.trace_payload = &sent;
+	ck_assert_strata_ok(strata_conn_open(&traced, url, &copts));
+	strata_strarray_dispose(&sent);
+	ck_assert_strata_ok(strata_introspect(&s, traced, NULL));
+	ck_assert_uint_eq(s->table_count, 1);
+	ck_assert_uint_eq(sent.count, 8);
+	for (i = 0; i < sent.count; i++) {
+		strata_result *res = NULL;
+		ck_assert_msg(strchr(sent.strings[i], '?') == NULL,
+			"placeholder in %s", sent.strings[i]);
+		ck_assert_strata_ok(strata_conn_query(&res, conn,
+			sent.strings[i], 0, NULL));
+		strata_result_free(res);
+	}
+	strata_strarray_dispose(&sent);
+	strata_schema_free(s);
+	strata_conn_close(traced);
+}
+END_TEST
+
 /* --- corpora --------------------------------------------------------- */
 
 /* The corpora folder, or NULL (after saying why) when absent. */
@@ -1299,6 +1337,7 @@ Suite *introspect_mysql_itest(void)
 	tcase_add_test(tc, test_introspect_mysql__index_methods);
 	tcase_add_test(tc, test_introspect_mysql__no_primary_key);
 	tcase_add_test(tc, test_introspect_mysql__query_count_is_constant);
+	tcase_add_test(tc, test_introspect_mysql__traced_queries_replay);
 	tcase_add_test(tc, test_introspect_mysql__corpus_chinook);
 	tcase_add_test(tc, test_introspect_mysql__corpus_sakila);
 	tcase_add_test(tc, test_introspect_mysql__corpus_powerdns);

@@ -1164,11 +1164,13 @@ END_TEST
 Suite *introspect_sqlite_itest(void)
 {
 	Suite *s = suite_create("introspect_sqlite");
-	TCase *tc = tcase_create("introspect_sqlite");
+	TCase *tc;
 
 	if (strata_test_dialect() != STRATA_DIALECT_SQLITE)
 		return s;
+	tc = tcase_create("introspect_sqlite");
 	tcase_add_checked_fixture(tc, setup, teardown);
+
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_introspect_sqlite__types);
 	tcase_add_test(tc, test_introspect_sqlite__type_synonyms_and_natives);

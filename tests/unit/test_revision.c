@@ -103,6 +103,7 @@ START_TEST(test_revision__paths)
 	strata_strarray cur = { NULL, 0 }, tgt = { NULL, 0 }, path = { NULL, 0 };
 	char *s;
 
+	strata_strarray_add(&cur, "1000");
 	strata_strarray_add(&cur, "1001");
 	strata_strarray_add(&tgt, "3004");
 	ck_assert_strata_ok(strata_revmap_upgrade_path(&path, map, &cur, &tgt));

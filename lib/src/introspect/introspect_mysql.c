@@ -595,17 +595,24 @@ static int parse_default(ctx *c, strata_column *col, const char *raw,
 
 /* --- queries --------------------------------------------------------- */
 
-/* Runs a catalog query whose every `?` is the database's name. */
+/*
+ * Runs a catalog query whose every `?` is the database's name, written
+ * into the text as a literal (not bound), so that the statement a trace
+ * shows is the one the server ran and can be replayed as it is.
+ */
 static int query(strata_result **res, ctx *c, const char *sql)
 {
-	const char *params[4];
-	size_t n = 0;
+	strata_buf b = STRATA_BUF_INIT;
 	const char *p;
+	int error = 0;
 
-	for (p = sql; *p; p++)
-		if (*p == '?' && n < STRATA_ARRAY_SIZE(params))
-			params[n++] = c->db;
-	return strata_conn_query(res, c->conn, sql, n, params);
+	for (p = sql; *p && !error; p++)
+		error = *p == '?' ? strata_dialect_quote_literal(&b,
+			STRATA_DIALECT_MYSQL, c->db) : strata_buf_putc(&b, *p);
+	if (!error)
+		error = strata_conn_query(res, c->conn, b.ptr, 0, NULL);
+	strata_buf_dispose(&b);
+	return error;
 }
 
 static const char *text(strata_result *res, size_t col)
