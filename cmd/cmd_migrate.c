@@ -145,6 +145,7 @@ static int run(run_kind kind, const char *name, int argc, char **argv)
 		if ((rc = cli_url_dialect(&mo.dialect, cfg)) != 0)
 			goto done;
 		mo.sql_out = &out;
+		mo.progress = NULL; /* standard output is the SQL */
 		if (colon) {
 			from = strndup(target, (size_t)(colon - target));
 			mo.sql_from = from;

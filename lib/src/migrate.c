@@ -702,12 +702,14 @@ static int load_shadow(run_ctx *c, const strata_revmap *map,
 	size_t i;
 
 	if (c->conn) {
-		if (c->caps & STRATA_CAP_ALTER_COLUMN)
-			return 0;
+		/* The live schema, followed through each revision: SQLite
+		 * rebuilds need it, and so do PostgreSQL enum changes and
+		 * MySQL index drops. Where it cannot be read, steps that need
+		 * it say so when they are rendered. */
 		io.exclude = &c->tracking;
 		if (strata_introspect(&c->shadow, c->conn, &io) < 0) {
-			/* without it, rebuilds cannot be rendered */
-			return STRATA_ERROR;
+			c->shadow = NULL;
+			strata_error_clear();
 		}
 		return 0;
 	}

@@ -34,7 +34,13 @@ tables:
 YAML
 }
 
-# scenario NAME SED-EXPRESSION [EXPECTED-ROWS-QUERY EXPECTED]
+# by_table FILE: the lines of an inspect output, each prefixed with its
+# table, sorted.
+by_table() {
+	awk '/^  [^ ]/ { t = $1 } { print t " " $0 }' "$1" | sort
+}
+
+# scenario NAME SED-EXPRESSION
 # The sed expression turns the base models into the new ones.
 passed=0
 scenario() {
@@ -67,7 +73,9 @@ scenario() {
 	expect_rc 0
 	run inspect -o after.yaml
 	expect_rc 0
-	if ! diff -u before.yaml after.yaml >&2; then
+	# Column order is not part of a schema (PostgreSQL can only add a
+	# column at the end), so compare each table's lines as a set.
+	if ! diff -u <(by_table before.yaml) <(by_table after.yaml) >&2; then
 		fail "$name: the downgrade did not restore the schema"
 	fi
 	# the rows the change did not drop are still there
@@ -101,7 +109,9 @@ scenario "foreign key action" 's/references: author.id}/references: author.id, o
 scenario "drop foreign key" 's/, references: author.id}/}/'
 scenario "add check" 's/qty >= 0"}/&\n      - {name: title_set, expr: "length(title) > 0"}/'
 scenario "drop check" '/qty_positive/d; /^    checks:/d'
-scenario "comment" 's/comment: Things/comment: Things for sale/'
+# SQLite keeps no comments: nothing to migrate there
+[ "$d" = sqlite ] ||
+	scenario "comment" 's/comment: Things/comment: Things for sale/'
 scenario "enum value added" 's/enum(draft, live)/enum(draft, live, gone)/'
 scenario "rename column" 's/^      note: {type: string(100)}/      remark: {type: string(100), renamed_from: note}/'
 scenario "rename table" 's/^  legacy:/  archive:\n    renamed_from: legacy/'

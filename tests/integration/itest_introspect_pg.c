@@ -1504,19 +1504,19 @@ static void normalize(strata_schema *s)
 			cmp_table);
 	for (i = 0; i < s->table_count; i++) {
 		strata_table *t = s->tables[i];
-		free(t->renamed_from);
+		strata__free(t->renamed_from);
 		t->renamed_from = NULL;
 		for (j = 0; j < t->column_count; j++) {
 			strata_column *c = t->columns[j];
 			strata_buf def = STRATA_BUF_INIT;
-			free(c->renamed_from);
+			strata__free(c->renamed_from);
 			c->renamed_from = NULL;
 			if (c->def.kind == STRATA_DEFAULT_NULL)
 				c->def.kind = STRATA_DEFAULT_NONE;
 			strata_buf_printf(&def, "%s_%s", t->name, c->name);
 			if (c->type.enum_name &&
 			    !strcmp(c->type.enum_name, def.ptr)) {
-				free(c->type.enum_name);
+				strata__free(c->type.enum_name);
 				c->type.enum_name = NULL;
 			}
 			strata_buf_dispose(&def);
@@ -1576,10 +1576,11 @@ END_TEST
 Suite *introspect_pg_itest(void)
 {
 	Suite *s = suite_create("introspect_pg");
-	TCase *tc = tcase_create("pg");
+	TCase *tc;
 
 	if (strata_test_dialect() != STRATA_DIALECT_POSTGRES)
 		return s;
+	tc = tcase_create("pg");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, test_introspect_pg__types);

@@ -28,6 +28,10 @@ typedef enum {
 #define STRATA_CAP_COMMENTS          (1u << 7) /* table/column comments */
 #define STRATA_CAP_LOCK_IS_TXN       (1u << 8) /* the run lock is a txn */
 #define STRATA_CAP_IDENTITY          (1u << 9) /* GENERATED ... AS IDENTITY */
+#define STRATA_CAP_AUTOINC_ANY_INT   (1u << 10) /* smallint/bigint keys can
+                                                * autoincrement too */
+#define STRATA_CAP_FK_NEEDS_INDEX    (1u << 11) /* a foreign key needs an
+                                                * index on its columns */
 
 /** "sqlite", "postgresql", "mysql", or "none". @since 0.1.0 */
 STRATA_EXTERN(const char *) strata_dialect_name(strata_dialect d);

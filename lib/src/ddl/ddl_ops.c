@@ -327,6 +327,94 @@ int strata_ddl__split_sql(strata_strarray *out, const char *sql)
 	return error;
 }
 
+/* Whether `cols` begins with every column of `prefix`, in order. */
+static int starts_with(const strata_strarray *cols,
+	const strata_strarray *prefix)
+{
+	size_t i;
+
+	if (!prefix->count || prefix->count > cols->count)
+		return 0;
+	for (i = 0; i < prefix->count; i++)
+		if (strcmp(cols->strings[i], prefix->strings[i]))
+			return 0;
+	return 1;
+}
+
+/* Where a foreign key needs an index (MySQL), dropping the index that
+ * serves it first makes one named after the foreign key, as the server
+ * would have. */
+static int keep_fk_index(strata_strarray *stmts, strata_dialect d,
+	const strata_table *t, const strata_index *dropped)
+{
+	size_t i, j;
+	int error = 0;
+
+	for (i = 0; t && i < t->fkey_count && !error; i++) {
+		const strata_fkey *fk = t->fkeys[i];
+		int served = 0;
+		if (!starts_with(&dropped->h.columns, &fk->h.columns))
+			continue;
+		for (j = 0; j < t->index_count && !served; j++) {
+			const strata_index *x = t->indexes[j];
+			/* the index being dropped does not count */
+			int same = dropped->h.name && x->h.name ?
+				!strcmp(x->h.name, dropped->h.name) :
+				strata_strarray__equal(&x->h.columns,
+				&dropped->h.columns) && x->unique ==
+				dropped->unique;
+			if (!same && starts_with(&x->h.columns, &fk->h.columns))
+				served = 1;
+		}
+		for (j = 0; j < t->unique_count && !served; j++)
+			if (starts_with(&t->uniques[j]->h.columns,
+				&fk->h.columns))
+				served = 1;
+		if (starts_with(&t->pkey.h.columns, &fk->h.columns))
+			served = 1;
+		if (!served) {
+			strata_index ix;
+			strata_buf name = STRATA_BUF_INIT;
+			memset(&ix, 0, sizeof(ix));
+			strata_ddl_constraint_name(&name, d, t, "fk", fk);
+			ix.h.name = name.ptr;
+			ix.h.columns = fk->h.columns;
+			error = strata_ddl__create_index(stmts, d, t, &ix);
+			strata_buf_dispose(&name);
+		}
+	}
+	return error;
+}
+
+/* Where a foreign key needs an index (MySQL), the server made one named
+ * after the key when no other index served it; it stays when the key is
+ * dropped, so it goes with it. */
+static int drop_fk_index(strata_strarray *stmts, strata_dialect d,
+	const strata_table *t, const strata_fkey *fk)
+{
+	strata_buf name = STRATA_BUF_INIT;
+	strata_index ix;
+	size_t j;
+	int error;
+
+	if (starts_with(&t->pkey.h.columns, &fk->h.columns))
+		return 0;
+	for (j = 0; j < t->index_count; j++)
+		if (starts_with(&t->indexes[j]->h.columns, &fk->h.columns))
+			return 0;
+	for (j = 0; j < t->unique_count; j++)
+		if (starts_with(&t->uniques[j]->h.columns, &fk->h.columns))
+			return 0;
+	memset(&ix, 0, sizeof(ix));
+	if ((error = strata_ddl_constraint_name(&name, d, t, "fk", fk)) < 0)
+		return error;
+	ix.h.name = name.ptr;
+	ix.h.columns = fk->h.columns;
+	error = strata_ddl__drop_index(stmts, d, t, &ix);
+	strata_buf_dispose(&name);
+	return error;
+}
+
 /* PostgreSQL cannot drop enum values: the type is made again and the
  * columns using it are converted through text. */
 static int recreate_enum(strata_strarray *stmts, strata_dialect d,
@@ -603,6 +691,10 @@ int strata_ddl_op(strata_strarray *stmts, strata_dialect d,
 			error = strata_ddl__drop_index(stmts, d, t, &ix);
 			break;
 		}
+		if (op->kind == STRATA_OP_DROP_INDEX &&
+		    (caps & STRATA_CAP_FK_NEEDS_INDEX) && ct &&
+		    (error = keep_fk_index(stmts, d, ct, pt->indexes[0])) < 0)
+			break;
 		error = op->kind == STRATA_OP_CREATE_INDEX ?
 			strata_ddl__create_index(stmts, d, t, pt->indexes[0]) :
 			strata_ddl__drop_index(stmts, d, t, pt->indexes[0]);
@@ -660,6 +752,9 @@ int strata_ddl_op(strata_strarray *stmts, strata_dialect d,
 		}
 		error = adding ? strata_ddl__add_constraint(stmts, d, t, kind,
 			obj) : strata_ddl__drop_constraint(stmts, d, t, kind, obj);
+		if (!error && op->kind == STRATA_OP_DROP_FOREIGN_KEY &&
+		    (caps & STRATA_CAP_FK_NEEDS_INDEX) && ct)
+			error = drop_fk_index(stmts, d, ct, obj);
 		break;
 	}
 	case STRATA_OP_CREATE_ENUM:

@@ -276,6 +276,16 @@ static int narrowing(const strata_column *a, const strata_column *b)
 	return 1;
 }
 
+/* Whether a dialect can store autoincrement for this column's type
+ * (SQLite: only an INTEGER key is a rowid alias). */
+static int autoinc_meaningful(strata_dialect d, const strata_column *c)
+{
+	if (d == STRATA_DIALECT_NONE ||
+	    (strata_dialect_caps(d) & STRATA_CAP_AUTOINC_ANY_INT))
+		return 1;
+	return c->type.kind == STRATA_TYPE_INTEGER;
+}
+
 /* ---- output helpers ------------------------------------------------ */
 
 static int dup(char **dst, const char *src)
@@ -558,7 +568,8 @@ static int diff_columns(diff_ctx *ctx, const strata_table *f,
 				STRATA_CAP_COMMENTS) || ctx->d ==
 				STRATA_DIALECT_NONE ? 1 : !strcmp(fc->comment ?
 				fc->comment : "", tc->comment ? tc->comment : "");
-			int auto_eq = fc->autoincrement == tc->autoincrement;
+			int auto_eq = fc->autoincrement == tc->autoincrement ||
+				!autoinc_meaningful(ctx->d, tc);
 			if (ctx->d == STRATA_DIALECT_NONE)
 				com_eq = !strcmp(fc->comment ? fc->comment : "",
 					tc->comment ? tc->comment : "");

@@ -158,6 +158,23 @@ static int plain_ident(const char *s, size_t len)
 	return !strata_dialect_is_reserved(STRATA_DIALECT_MYSQL, word);
 }
 
+/* Where the quoted literal starting at `in` ends. */
+static const char *skip_literal(const char *in)
+{
+	char q = *in;
+	const char *p = in + 1;
+
+	while (*p) {
+		if ((*p == '\\' && p[1]) || (*p == q && p[1] == q)) {
+			p += 2;
+			continue;
+		}
+		if (*p++ == q)
+			break;
+	}
+	return p;
+}
+
 /* MariaDB prints some functions under another of their names. */
 static const char *const renamed_functions[][2] = {
 	{ "octet_length", "length" },
@@ -177,20 +194,8 @@ static int normalize_expr(strata_buf *out, const char *in)
 
 	while (*p) {
 		if (*p == '\'' || *p == '"') {
-			char q = *p;
-			const char *s = p++;
-			while (*p) {
-				if (*p == '\\' && p[1]) {
-					p += 2;
-					continue;
-				}
-				if (*p == q && p[1] == q) {
-					p += 2;
-					continue;
-				}
-				if (*p++ == q)
-					break;
-			}
+			const char *s = p;
+			p = skip_literal(p);
 			strata_buf_put(out, s, (size_t)(p - s));
 		} else if (*p == '`') {
 			const char *s = ++p, *e;
@@ -362,9 +367,7 @@ static int parse_type(strata_type *t, const char *text)
 		/* Quoted enum/set values may hold parentheses. */
 		while (*q && *q != ')') {
 			if (*q == '\'') {
-				strata_buf skip = STRATA_BUF_INIT;
-				q = unquote_literal(&skip, q);
-				strata_buf_dispose(&skip);
+				q = skip_literal(q);
 				continue;
 			}
 			q++;
