@@ -1138,7 +1138,7 @@ static const char *corpora_dir(void)
 
 /* Loads a corpus into the test database with its load.sh (psql), as the
  * test URL's user or, for files that say OWNER TO postgres, as the
- * server's `postgres` superuser (same host and port, no password). */
+ * server's `postgres` superuser (same host, port and password). */
 static int load_corpus(const char *name, int as_postgres)
 {
 	const char *dir = corpora_dir();
@@ -1150,7 +1150,10 @@ static int load_corpus(const char *name, int as_postgres)
 		return 0;
 	ck_assert_strata_ok(strata_url_parse(&u, url));
 	if (as_postgres) {
-		strata_buf_printf(&target, "postgresql://postgres@%s:%d/%s",
+		/* the test servers give postgres the strata user's
+		 * password */
+		strata_buf_printf(&target, "postgresql://postgres%s%s@%s:%d/%s",
+			u->password ? ":" : "", u->password ? u->password : "",
 			u->host ? u->host : "localhost", u->port ? u->port :
 			5432, u->database);
 	} else {
