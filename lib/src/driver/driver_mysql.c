@@ -9,6 +9,78 @@
 #include <errmsg.h>
 #include "driver_int.h"
 #include "placeholders.h"
+#include "util/dynload.h"
+
+/* The client library is loaded at first use (util/dynload.h): each
+ * function is called through a pointer of its own type. */
+static __typeof__(&mysql_affected_rows) p_mysql_affected_rows;
+static __typeof__(&mysql_close) p_mysql_close;
+static __typeof__(&mysql_errno) p_mysql_errno;
+static __typeof__(&mysql_error) p_mysql_error;
+static __typeof__(&mysql_fetch_fields) p_mysql_fetch_fields;
+static __typeof__(&mysql_fetch_lengths) p_mysql_fetch_lengths;
+static __typeof__(&mysql_fetch_row) p_mysql_fetch_row;
+static __typeof__(&mysql_field_count) p_mysql_field_count;
+static __typeof__(&mysql_free_result) p_mysql_free_result;
+static __typeof__(&mysql_get_server_info) p_mysql_get_server_info;
+static __typeof__(&mysql_get_server_version) p_mysql_get_server_version;
+static __typeof__(&mysql_init) p_mysql_init;
+static __typeof__(&mysql_num_fields) p_mysql_num_fields;
+static __typeof__(&mysql_optionsv) p_mysql_optionsv;
+static __typeof__(&mysql_real_connect) p_mysql_real_connect;
+static __typeof__(&mysql_real_escape_string) p_mysql_real_escape_string;
+static __typeof__(&mysql_real_query) p_mysql_real_query;
+static __typeof__(&mysql_sqlstate) p_mysql_sqlstate;
+static __typeof__(&mysql_store_result) p_mysql_store_result;
+static int api_loaded;
+
+static int load_libmariadb(void)
+{
+	static const strata_dynsym syms[] = {
+		{ "mysql_affected_rows", (void **)&p_mysql_affected_rows },
+		{ "mysql_close", (void **)&p_mysql_close },
+		{ "mysql_errno", (void **)&p_mysql_errno },
+		{ "mysql_error", (void **)&p_mysql_error },
+		{ "mysql_fetch_fields", (void **)&p_mysql_fetch_fields },
+		{ "mysql_fetch_lengths", (void **)&p_mysql_fetch_lengths },
+		{ "mysql_fetch_row", (void **)&p_mysql_fetch_row },
+		{ "mysql_field_count", (void **)&p_mysql_field_count },
+		{ "mysql_free_result", (void **)&p_mysql_free_result },
+		{ "mysql_get_server_info", (void **)&p_mysql_get_server_info },
+		{ "mysql_get_server_version", (void **)&p_mysql_get_server_version },
+		{ "mysql_init", (void **)&p_mysql_init },
+		{ "mysql_num_fields", (void **)&p_mysql_num_fields },
+		{ "mysql_optionsv", (void **)&p_mysql_optionsv },
+		{ "mysql_real_connect", (void **)&p_mysql_real_connect },
+		{ "mysql_real_escape_string", (void **)&p_mysql_real_escape_string },
+		{ "mysql_real_query", (void **)&p_mysql_real_query },
+		{ "mysql_sqlstate", (void **)&p_mysql_sqlstate },
+		{ "mysql_store_result", (void **)&p_mysql_store_result },
+	};
+
+	return strata__dynload(&api_loaded, STRATA_LIBMARIADB_SONAME, "MySQL/MariaDB support", syms,
+		STRATA_ARRAY_SIZE(syms));
+}
+
+#define mysql_affected_rows p_mysql_affected_rows
+#define mysql_close p_mysql_close
+#define mysql_errno p_mysql_errno
+#define mysql_error p_mysql_error
+#define mysql_fetch_fields p_mysql_fetch_fields
+#define mysql_fetch_lengths p_mysql_fetch_lengths
+#define mysql_fetch_row p_mysql_fetch_row
+#define mysql_field_count p_mysql_field_count
+#define mysql_free_result p_mysql_free_result
+#define mysql_get_server_info p_mysql_get_server_info
+#define mysql_get_server_version p_mysql_get_server_version
+#define mysql_init p_mysql_init
+#define mysql_num_fields p_mysql_num_fields
+#define mysql_optionsv p_mysql_optionsv
+#define mysql_real_connect p_mysql_real_connect
+#define mysql_real_escape_string p_mysql_real_escape_string
+#define mysql_real_query p_mysql_real_query
+#define mysql_sqlstate p_mysql_sqlstate
+#define mysql_store_result p_mysql_store_result
 
 typedef struct {
 	strata_conn head;
@@ -110,6 +182,8 @@ static int my_open(strata_conn **out, const strata_url *url,
 	int error;
 
 	if ((error = check_params(url)) < 0)
+		return error;
+	if ((error = load_libmariadb()) < 0)
 		return error;
 	c = strata__calloc(1, sizeof(*c));
 	STRATA_ERROR_CHECK_ALLOC(c);

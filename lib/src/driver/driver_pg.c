@@ -8,6 +8,78 @@
 #include <libpq-fe.h>
 #include "driver_int.h"
 #include "placeholders.h"
+#include "util/dynload.h"
+
+/* The client library is loaded at first use (util/dynload.h): each
+ * function is called through a pointer of its own type. */
+static __typeof__(&PQclear) p_PQclear;
+static __typeof__(&PQcmdTuples) p_PQcmdTuples;
+static __typeof__(&PQconnectdbParams) p_PQconnectdbParams;
+static __typeof__(&PQdb) p_PQdb;
+static __typeof__(&PQerrorMessage) p_PQerrorMessage;
+static __typeof__(&PQexec) p_PQexec;
+static __typeof__(&PQexecParams) p_PQexecParams;
+static __typeof__(&PQfinish) p_PQfinish;
+static __typeof__(&PQfname) p_PQfname;
+static __typeof__(&PQgetisnull) p_PQgetisnull;
+static __typeof__(&PQgetvalue) p_PQgetvalue;
+static __typeof__(&PQnfields) p_PQnfields;
+static __typeof__(&PQntuples) p_PQntuples;
+static __typeof__(&PQparameterStatus) p_PQparameterStatus;
+static __typeof__(&PQresultErrorField) p_PQresultErrorField;
+static __typeof__(&PQresultStatus) p_PQresultStatus;
+static __typeof__(&PQserverVersion) p_PQserverVersion;
+static __typeof__(&PQsetNoticeProcessor) p_PQsetNoticeProcessor;
+static __typeof__(&PQstatus) p_PQstatus;
+static int api_loaded;
+
+static int load_libpq(void)
+{
+	static const strata_dynsym syms[] = {
+		{ "PQclear", (void **)&p_PQclear },
+		{ "PQcmdTuples", (void **)&p_PQcmdTuples },
+		{ "PQconnectdbParams", (void **)&p_PQconnectdbParams },
+		{ "PQdb", (void **)&p_PQdb },
+		{ "PQerrorMessage", (void **)&p_PQerrorMessage },
+		{ "PQexec", (void **)&p_PQexec },
+		{ "PQexecParams", (void **)&p_PQexecParams },
+		{ "PQfinish", (void **)&p_PQfinish },
+		{ "PQfname", (void **)&p_PQfname },
+		{ "PQgetisnull", (void **)&p_PQgetisnull },
+		{ "PQgetvalue", (void **)&p_PQgetvalue },
+		{ "PQnfields", (void **)&p_PQnfields },
+		{ "PQntuples", (void **)&p_PQntuples },
+		{ "PQparameterStatus", (void **)&p_PQparameterStatus },
+		{ "PQresultErrorField", (void **)&p_PQresultErrorField },
+		{ "PQresultStatus", (void **)&p_PQresultStatus },
+		{ "PQserverVersion", (void **)&p_PQserverVersion },
+		{ "PQsetNoticeProcessor", (void **)&p_PQsetNoticeProcessor },
+		{ "PQstatus", (void **)&p_PQstatus },
+	};
+
+	return strata__dynload(&api_loaded, STRATA_LIBPQ_SONAME, "PostgreSQL support", syms,
+		STRATA_ARRAY_SIZE(syms));
+}
+
+#define PQclear p_PQclear
+#define PQcmdTuples p_PQcmdTuples
+#define PQconnectdbParams p_PQconnectdbParams
+#define PQdb p_PQdb
+#define PQerrorMessage p_PQerrorMessage
+#define PQexec p_PQexec
+#define PQexecParams p_PQexecParams
+#define PQfinish p_PQfinish
+#define PQfname p_PQfname
+#define PQgetisnull p_PQgetisnull
+#define PQgetvalue p_PQgetvalue
+#define PQnfields p_PQnfields
+#define PQntuples p_PQntuples
+#define PQparameterStatus p_PQparameterStatus
+#define PQresultErrorField p_PQresultErrorField
+#define PQresultStatus p_PQresultStatus
+#define PQserverVersion p_PQserverVersion
+#define PQsetNoticeProcessor p_PQsetNoticeProcessor
+#define PQstatus p_PQstatus
 
 typedef struct {
 	strata_conn head;
@@ -58,6 +130,8 @@ static int pg_open(strata_conn **out, const strata_url *url,
 	size_t n = 0, i;
 	const char *sv;
 
+	if (load_libpq() < 0)
+		return STRATA_EUNSUPPORTED;
 	if (url->host) {
 		keys[n] = "host"; vals[n++] = url->host;
 	}
