@@ -229,7 +229,11 @@ int cli_load_models(strata_schema **out, const strata_config *cfg,
 
 void cli_versions_dir(strata_buf *out, const strata_config *cfg)
 {
-	strata_buf_printf(out, "%s/versions", cfg->migrations);
+	size_t n = strlen(cfg->migrations);
+
+	while (n > 1 && cfg->migrations[n - 1] == '/')
+		n--;
+	strata_buf_printf(out, "%.*s/versions", (int)n, cfg->migrations);
 }
 
 const char *cli_templates_dir(const strata_config *cfg)
