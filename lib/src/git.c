@@ -1,14 +1,19 @@
 /*
  * libgit2 behind strata's git features: opening the repository around a
- * path, the author from its config, HEAD, dirtiness of a folder, and
- * files at a revision. libgit2 errors become STRATA_ERROR_GIT messages.
+ * path, the author from its config, HEAD, dirtiness of a folder, files
+ * and models at a revision. libgit2 errors become STRATA_ERROR_GIT
+ * messages.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <git2.h>
 #include "common.h"
 #include "strata/git.h"
+#include "strata/model.h"
 
 struct strata_repo {
 	git_repository *repo;
@@ -36,23 +41,100 @@ static int init_once(void)
 	return 0;
 }
 
+/* Appends the components of `rest` to an absolute path, dropping "."
+ * and following ".." lexically. */
+static void append_components(strata_buf *out, const char *rest)
+{
+	while (*rest) {
+		const char *end = strchr(rest, '/');
+		size_t len = end ? (size_t)(end - rest) : strlen(rest);
+		if (len == 2 && !strncmp(rest, "..", 2)) {
+			while (out->size > 1 && out->ptr[out->size - 1] != '/')
+				strata_buf_truncate(out, out->size - 1);
+			if (out->size > 1)
+				strata_buf_truncate(out, out->size - 1);
+		} else if (len && !(len == 1 && rest[0] == '.')) {
+			if (out->ptr[out->size - 1] != '/')
+				strata_buf_putc(out, '/');
+			strata_buf_put(out, rest, len);
+		}
+		rest += len;
+		if (*rest == '/')
+			rest++;
+	}
+}
+
+/* The absolute form of a path on disk that need not exist: its longest
+ * existing prefix with symbolic links resolved, then the rest. `*exists`
+ * receives the length of the resolved, existing part. */
+static int absolute(strata_buf *out, size_t *exists, const char *path)
+{
+	strata_buf full = STRATA_BUF_INIT;
+	char real[PATH_MAX], cwd[PATH_MAX];
+	size_t n;
+	int found = 0;
+
+	if (!path || !*path)
+		path = ".";
+	if (path[0] != '/') {
+		if (!getcwd(cwd, sizeof(cwd))) {
+			strata_error__set(STRATA_ERROR_OS, "cannot read the "
+				"current folder: %s", strerror(errno));
+			return STRATA_ERROR;
+		}
+		strata_buf_printf(&full, "%s/%s", cwd, path);
+	} else {
+		strata_buf_puts(&full, path);
+	}
+	n = full.size;
+	for (;;) {
+		char c = full.ptr[n];
+		full.ptr[n] = '\0';
+		found = realpath(n ? full.ptr : "/", real) != NULL;
+		full.ptr[n] = c;
+		if (found || !n)
+			break;
+		while (n > 0 && full.ptr[n - 1] != '/')
+			n--;
+		if (n > 0)
+			n--;
+	}
+	strata_buf_puts(out, found ? real : "/");
+	*exists = out->size;
+	append_components(out, full.ptr + n);
+	strata_buf_dispose(&full);
+	return 0;
+}
+
 int strata_repo_open(strata_repo **out, const char *path)
 {
 	git_repository *repo = NULL;
+	strata_buf abs = STRATA_BUF_INIT;
 	strata_repo *r;
-	char abs[PATH_MAX];
-	int rc;
+	struct stat st;
+	size_t exists;
+	int rc, error;
 
 	STRATA_ASSERT_ARG(out);
 	*out = NULL;
+	if (!path || !*path)
+		path = ".";
 	if (init_once() < 0)
 		return STRATA_ERROR;
-	if (!realpath(path && *path ? path : ".", abs))
-		snprintf(abs, sizeof(abs), "%s", path && *path ? path : ".");
-	rc = git_repository_open_ext(&repo, abs, 0, NULL);
+	if ((error = absolute(&abs, &exists, path)) < 0)
+		return error;
+	/* start from the nearest folder that exists */
+	strata_buf_truncate(&abs, exists);
+	if (stat(abs.ptr, &st) == 0 && !S_ISDIR(st.st_mode) && abs.size > 1) {
+		char *slash = strrchr(abs.ptr, '/');
+		strata_buf_truncate(&abs, slash > abs.ptr ?
+			(size_t)(slash - abs.ptr) : 1);
+	}
+	rc = git_repository_open_ext(&repo, abs.ptr, 0, NULL);
+	strata_buf_dispose(&abs);
 	if (rc == GIT_ENOTFOUND) {
 		strata_error__set(STRATA_ERROR_GIT, "'%s' is not in a git "
-			"repository", path && *path ? path : ".");
+			"repository", path);
 		return STRATA_ENOTFOUND;
 	}
 	if (rc < 0)
@@ -64,13 +146,15 @@ int strata_repo_open(strata_repo **out, const char *path)
 		return STRATA_ENOTFOUND;
 	}
 	r = strata__calloc(1, sizeof(*r));
-	if (!r) {
+	if (r)
+		r->workdir = strata__strdup(git_repository_workdir(repo));
+	if (!r || !r->workdir) {
+		strata__free(r);
 		git_repository_free(repo);
 		strata_error__oom();
 		return STRATA_ERROR;
 	}
 	r->repo = repo;
-	r->workdir = strata__strdup(git_repository_workdir(repo));
 	*out = r;
 	return 0;
 }
@@ -130,26 +214,15 @@ int strata_repo_head(strata_buf *out, strata_repo *r)
 }
 
 /* The path of a file on disk relative to the work tree (it need not
- * exist; its folder is resolved). */
+ * exist); empty for the work tree itself. */
 static int relative(strata_buf *out, strata_repo *r, const char *path)
 {
-	strata_buf abs = STRATA_BUF_INIT, dir = STRATA_BUF_INIT;
-	char real[PATH_MAX];
-	const char *slash = strrchr(path, '/');
-	size_t n = strlen(r->workdir);
-	int error = 0;
+	strata_buf abs = STRATA_BUF_INIT;
+	size_t n = strlen(r->workdir), exists;
+	int error;
 
-	if (realpath(path, real)) {
-		strata_buf_puts(&abs, real);
-	} else {
-		if (slash)
-			strata_buf_put(&dir, path, (size_t)(slash - path));
-		else
-			strata_buf_puts(&dir, ".");
-		if (!realpath(dir.size ? dir.ptr : "/", real))
-			snprintf(real, sizeof(real), "%s", dir.ptr);
-		strata_buf_printf(&abs, "%s/%s", real, slash ? slash + 1 : path);
-	}
+	if ((error = absolute(&abs, &exists, path)) < 0)
+		return error;
 	if (!strncmp(abs.ptr, r->workdir, n))
 		error = strata_buf_puts(out, abs.ptr + n);
 	else if (abs.size == n - 1 && !strncmp(abs.ptr, r->workdir, n - 1))
@@ -160,7 +233,6 @@ static int relative(strata_buf *out, strata_repo *r, const char *path)
 		error = STRATA_EINVALID;
 	}
 	strata_buf_dispose(&abs);
-	strata_buf_dispose(&dir);
 	return error;
 }
 
@@ -185,12 +257,15 @@ static int dirty_cb(const char *path, unsigned int flags, void *payload)
 
 int strata_repo_dirty(int *out, strata_repo *r, const char *dir)
 {
+	git_status_options so;
 	strata_buf rel = STRATA_BUF_INIT;
+	char *spec[1];
 	dirty_ctx c;
 	int rc, error;
 
 	STRATA_ASSERT_ARG(out);
 	*out = 0;
+	STRATA_ASSERT_ARG(r);
 	if ((error = relative(&rel, r, dir)) < 0)
 		return error;
 	if (rel.size && rel.ptr[rel.size - 1] != '/')
@@ -198,12 +273,33 @@ int strata_repo_dirty(int *out, strata_repo *r, const char *dir)
 	c.prefix = rel.ptr;
 	c.len = rel.size;
 	c.dirty = 0;
-	rc = git_status_foreach(r->repo, dirty_cb, &c);
+	/* only the folder's files are looked at */
+	git_status_options_init(&so, GIT_STATUS_OPTIONS_VERSION);
+	so.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+	so.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED |
+		GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
+		GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+	if (rel.size) {
+		/* the folder itself, without its '/' */
+		spec[0] = strata__strdup(rel.ptr);
+		if (!spec[0]) {
+			strata_buf_dispose(&rel);
+			strata_error__oom();
+			return STRATA_ERROR;
+		}
+		spec[0][rel.size - 1] = '\0';
+		so.pathspec.strings = spec;
+		so.pathspec.count = 1;
+	}
+	rc = git_status_foreach_ext(r->repo, &so, dirty_cb, &c);
+	if (rel.size)
+		strata__free(spec[0]);
+	if (rc < 0 && !c.dirty)
+		error = git_fail(rc, "cannot read the status");
+	else
+		*out = c.dirty;
 	strata_buf_dispose(&rel);
-	if (rc < 0 && rc != 1 && !c.dirty)
-		return git_fail(rc, "cannot read the status");
-	*out = c.dirty;
-	return 0;
+	return error;
 }
 
 int strata_repo_file_status(unsigned int *out, strata_repo *r,
@@ -213,23 +309,51 @@ int strata_repo_file_status(unsigned int *out, strata_repo *r,
 	unsigned int flags = 0;
 	int rc, error;
 
+	STRATA_ASSERT_ARG(out);
 	*out = 0;
+	STRATA_ASSERT_ARG(r);
 	if ((error = relative(&rel, r, path)) < 0)
 		return error;
 	rc = git_status_file(&flags, r->repo, rel.ptr);
 	strata_buf_dispose(&rel);
 	if (rc < 0)
 		return git_fail(rc, "cannot read the status");
-	if (flags & GIT_STATUS_WT_NEW)
+	if (flags & (GIT_STATUS_WT_NEW | GIT_STATUS_IGNORED))
 		*out |= STRATA_GIT_UNTRACKED;
+	else if (flags & GIT_STATUS_INDEX_NEW)
+		*out |= STRATA_GIT_ADDED;
 	if (flags & (GIT_STATUS_WT_MODIFIED | GIT_STATUS_INDEX_MODIFIED |
-		GIT_STATUS_INDEX_NEW | GIT_STATUS_WT_DELETED |
-		GIT_STATUS_INDEX_DELETED | GIT_STATUS_WT_RENAMED |
-		GIT_STATUS_INDEX_RENAMED | GIT_STATUS_WT_TYPECHANGE))
-		*out |= (flags & GIT_STATUS_INDEX_NEW) &&
-			!(flags & GIT_STATUS_WT_NEW) ? STRATA_GIT_MODIFIED :
-			STRATA_GIT_MODIFIED;
+		GIT_STATUS_WT_DELETED | GIT_STATUS_INDEX_DELETED |
+		GIT_STATUS_WT_RENAMED | GIT_STATUS_INDEX_RENAMED |
+		GIT_STATUS_WT_TYPECHANGE | GIT_STATUS_INDEX_TYPECHANGE))
+		*out |= STRATA_GIT_MODIFIED;
 	return 0;
+}
+
+int strata_repo_resolve(strata_buf *out, strata_repo *r, const char *ref)
+{
+	git_object *obj = NULL, *commit = NULL;
+	char hex[GIT_OID_HEXSZ + 1];
+	int rc;
+
+	STRATA_ASSERT_ARG(out);
+	STRATA_ASSERT_ARG(r);
+	STRATA_ASSERT_ARG(ref);
+	if (git_revparse_single(&obj, r->repo, ref) < 0) {
+		strata_error__set(STRATA_ERROR_GIT, "unknown revision '%s' in "
+			"the repository", ref);
+		return STRATA_ENOTFOUND;
+	}
+	rc = git_object_peel(&commit, obj, GIT_OBJECT_COMMIT);
+	git_object_free(obj);
+	if (rc < 0) {
+		strata_error__set(STRATA_ERROR_GIT, "'%s' does not name a "
+			"commit", ref);
+		return STRATA_ENOTFOUND;
+	}
+	git_oid_tostr(hex, sizeof(hex), git_object_id(commit));
+	git_object_free(commit);
+	return strata_buf_puts(out, hex);
 }
 
 static int tree_at(git_tree **out, strata_repo *r, const char *ref)
@@ -245,8 +369,11 @@ static int tree_at(git_tree **out, strata_repo *r, const char *ref)
 	}
 	rc = git_object_peel((git_object **)out, obj, GIT_OBJECT_TREE);
 	git_object_free(obj);
-	if (rc < 0)
-		return git_fail(rc, "cannot read the tree");
+	if (rc < 0) {
+		strata_error__set(STRATA_ERROR_GIT, "'%s' does not name a "
+			"commit", ref);
+		return STRATA_ENOTFOUND;
+	}
 	return 0;
 }
 
@@ -352,11 +479,79 @@ int strata_repo_list_dir(strata_strarray *out, strata_repo *r,
 		if (git_tree_entry_type(e) == GIT_OBJECT_BLOB)
 			error = strata_strarray_add(out, git_tree_entry_name(e));
 	}
-	qsort(out->strings, out->count, sizeof(char *), by_name);
+	if (out->count)
+		qsort(out->strings, out->count, sizeof(char *), by_name);
 done:
 	git_tree_entry_free(entry);
 	git_tree_free(sub);
 	git_tree_free(tree);
 	strata_buf_dispose(&rel);
+	return error;
+}
+
+static int is_model_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return name[0] != '.' && ((n > 5 && !strcmp(name + n - 5, ".yaml")) ||
+		(n > 4 && !strcmp(name + n - 4, ".yml")));
+}
+
+int strata_repo_load_models(strata_schema **out, strata_repo *r,
+	const char *ref, const char *path)
+{
+	strata_strarray files = { NULL, 0 }, names = { NULL, 0 };
+	strata_strarray texts = { NULL, 0 };
+	strata_buf file = STRATA_BUF_INIT, text = STRATA_BUF_INIT;
+	size_t len, i;
+	int error, dir;
+
+	STRATA_ASSERT_ARG(out);
+	*out = NULL;
+	STRATA_ASSERT_ARG(r);
+	STRATA_ASSERT_ARG(ref);
+	STRATA_ASSERT_ARG(path);
+	if ((dir = strata_repo_is_dir(r, ref, path)) < 0)
+		return dir;
+	len = strlen(path);
+	while (len > 1 && path[len - 1] == '/')
+		len--;
+	if (dir) {
+		strata_strarray all = { NULL, 0 };
+		if ((error = strata_repo_list_dir(&all, r, ref, path)) < 0)
+			goto done;
+		for (i = 0; !error && i < all.count; i++) {
+			if (!is_model_name(all.strings[i]))
+				continue;
+			strata_buf_clear(&file);
+			strata_buf_put(&file, path, len);
+			strata_buf_printf(&file, "/%s", all.strings[i]);
+			error = strata_strarray_add(&files, file.ptr);
+		}
+		strata_strarray_dispose(&all);
+		if (error < 0)
+			goto done;
+	} else if ((error = strata_strarray_add(&files, path)) < 0) {
+		goto done;
+	}
+	for (i = 0; i < files.count; i++) {
+		strata_buf_clear(&file);
+		strata_buf_clear(&text);
+		strata_buf_printf(&file, "%s@%s", files.strings[i], ref);
+		if ((error = strata_repo_read_file(&text, r, ref,
+			files.strings[i])) < 0 ||
+		    (error = strata_strarray_add(&names, file.ptr)) < 0 ||
+		    (error = strata_strarray_add(&texts, text.ptr)) < 0)
+			goto done;
+	}
+	error = strata_model_load_texts(out,
+		(const char *const *)names.strings,
+		(const char *const *)texts.strings, names.count);
+done:
+	strata_strarray_dispose(&files);
+	strata_strarray_dispose(&names);
+	strata_strarray_dispose(&texts);
+	strata_buf_dispose(&file);
+	strata_buf_dispose(&text);
 	return error;
 }

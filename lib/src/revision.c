@@ -166,8 +166,10 @@ int strata_revmap_build(strata_revmap **out, strata_script **scripts,
 		error = STRATA_ERROR;
 		goto done;
 	}
-	memcpy(sorted, scripts, count * sizeof(*sorted));
-	qsort(sorted, count, sizeof(*sorted), by_revision);
+	if (count) {
+		memcpy(sorted, scripts, count * sizeof(*sorted));
+		qsort(sorted, count, sizeof(*sorted), by_revision);
+	}
 	for (i = 1; i < count; i++)
 		if (!strcmp(sorted[i - 1]->revision, sorted[i]->revision)) {
 			error = revision_error("duplicate revision id '%s' in "
@@ -292,7 +294,8 @@ int strata_revmap_load(strata_revmap **out, const char *dir)
 			return STRATA_ERROR;
 		}
 	closedir(d);
-	qsort(names.strings, names.count, sizeof(char *), by_name);
+	if (names.count)
+		qsort(names.strings, names.count, sizeof(char *), by_name);
 	scripts = strata__calloc(names.count + 1, sizeof(*scripts));
 	if (!scripts) {
 		strata_strarray_dispose(&names);
@@ -377,7 +380,8 @@ int strata_revmap_heads(strata_strarray *out, const strata_revmap *map)
 			return STRATA_ERROR;
 		}
 	strata__free(c);
-	qsort(tmp.strings, tmp.count, sizeof(char *), by_name);
+	if (tmp.count)
+		qsort(tmp.strings, tmp.count, sizeof(char *), by_name);
 	*out = tmp;
 	return 0;
 }
