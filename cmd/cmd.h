@@ -61,6 +61,15 @@ int cli_load_models(strata_schema **out, const strata_config *cfg,
 	strata_dialect d);
 /* The dialect of the resolved URL without connecting. */
 int cli_url_dialect(strata_dialect *out, const strata_config *cfg);
+/* The dialect of the URL when one is given anywhere, else NONE without
+ * an error (for commands that work without a database). */
+int cli_url_dialect_optional(strata_dialect *out, const strata_config *cfg);
+/* --from-ref: the operations from the models as they are at a git
+ * revision to the working-tree models, compared as dialect `d` stores
+ * them (NONE: canonically), and optionally the models at REF. Prints
+ * errors; needs a git repository around the models. */
+int cli_diff_from_ref(strata_oplist **out, strata_schema **at_ref,
+	const strata_config *cfg, const char *ref, strata_dialect d);
 /* migrations/versions */
 void cli_versions_dir(strata_buf *out, const strata_config *cfg);
 /* The template directory: config, $STRATA_TEMPLATES, installed, source. */

@@ -154,12 +154,47 @@ done:
 	return rc;
 }
 
+/* `diff --from-ref REF`: the models at a git revision against the
+ * working-tree models, without a database. */
+static int diff_from_ref(const strata_config *cfg, const char *ref, int sql)
+{
+	strata_oplist *ops = NULL;
+	strata_schema *base = NULL;
+	strata_dialect d;
+	int rc;
+
+	if ((rc = sql ? cli_url_dialect(&d, cfg) :
+		cli_url_dialect_optional(&d, cfg)) != 0)
+		return rc;
+	if ((rc = cli_diff_from_ref(&ops, &base, cfg, ref, d)) != 0)
+		goto done;
+	if (!ops->count) {
+		if (!g_opts.quiet)
+			printf("no differences: the models match those at %s\n",
+				ref);
+	} else if (sql) {
+		rc = print_ops_sql(ops, d, base);
+	} else {
+		printf("%zu difference(s) between the models at %s and the "
+			"working tree:\n", ops->count, ref);
+		cli_print_ops(stdout, ops);
+	}
+done:
+	strata_oplist_free(ops);
+	strata_schema_free(base);
+	return rc;
+}
+
 int cmd_diff(int argc, char **argv)
 {
 	int sql = 0;
+	const char *from_ref = NULL;
 	const opt_spec specs[] = {
 		{ "sql", 0, OPT_FLAG, &sql, NULL,
 		  "print the SQL for the database's dialect" },
+		{ "from-ref", 0, OPT_STRING, &from_ref, "REF",
+		  "compare with the models at git revision REF instead of "
+		  "the database" },
 		OPT_END
 	};
 	strata_config *cfg = NULL;
@@ -176,9 +211,17 @@ int cmd_diff(int argc, char **argv)
 			"that would bring the database to the models (or\n"
 			"their SQL with --sql) without changing anything. "
 			"Destructive operations\nare marked. Exit code 0 whether "
-			"or not there are differences (see check).");
+			"or not there are differences (see check).\nWith "
+			"--from-ref REF it compares the models as they are at "
+			"the git revision\nREF with the working-tree models, "
+			"without a database (--sql then takes "
+			"the\ndialect from the URL).");
 	if ((rc = cli_load_config(&cfg)) != 0)
 		return rc;
+	if (from_ref) {
+		rc = diff_from_ref(cfg, from_ref, sql);
+		goto done;
+	}
 	if ((rc = cli_connect(&conn, cfg)) != 0 ||
 	    (rc = compute_diff(&ops, &live, conn, cfg)) != 0)
 		goto done;

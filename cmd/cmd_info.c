@@ -248,6 +248,8 @@ int cmd_history(int argc, char **argv)
 			printf(", \"git_commit\": ");
 			cli_json_string(stdout, e && e->git_commit ?
 				e->git_commit : "");
+			printf(", \"git_dirty\": %s", !e || e->git_dirty < 0 ?
+				"null" : e->git_dirty ? "true" : "false");
 			printf(", \"execution_ms\": %lld}", e ? e->execution_ms :
 				0);
 			continue;

@@ -168,6 +168,7 @@ done:
 int cmd_revision(int argc, char **argv)
 {
 	const char *msg = NULL, *rev_id = NULL, *head = NULL;
+	const char *from_ref = NULL;
 	int autogen = 0;
 	const opt_spec specs[] = {
 		{ "message", 'm', OPT_STRING, &msg, "MSG",
@@ -178,6 +179,9 @@ int cmd_revision(int argc, char **argv)
 		  "the revision id (default: the UTC time, YYYYMMDDHHMMSS)" },
 		{ "head", 0, OPT_STRING, &head, "REV",
 		  "the parent revision (default: the single head)" },
+		{ "from-ref", 0, OPT_STRING, &from_ref, "REF",
+		  "with --autogenerate: from the models at git revision REF "
+		  "(no database)" },
 		OPT_END
 	};
 	strata_strarray parents = { NULL, 0 }, pending = { NULL, 0 };
@@ -198,7 +202,10 @@ int cmd_revision(int argc, char **argv)
 			"--autogenerate it holds the operations that bring the "
 			"database (which must\nbe at head) to the models, and "
 			"their complete reverse as the downgrade;\nwhen nothing "
-			"differs it writes nothing.");
+			"differs it writes nothing. With --from-ref REF the "
+			"operations are\nthose from the models at the git "
+			"revision REF to the working-tree models,\nand no "
+			"database is used.");
 	if (!msg || !*msg)
 		return cli_error_usage("revision", "a message is required "
 			"(-m MSG)");
@@ -206,6 +213,9 @@ int cmd_revision(int argc, char **argv)
 		"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != strlen(rev_id)))
 		return cli_error_usage("revision", "--rev-id '%s' may use only "
 			"letters, digits, '_' and '-'", rev_id);
+	if (from_ref && !autogen)
+		return cli_error_usage("revision", "--from-ref needs "
+			"--autogenerate");
 	if ((rc = cli_load_config(&cfg)) != 0)
 		return rc;
 	if ((rc = cli_load_revisions(&map, cfg)) != 0)
@@ -236,7 +246,29 @@ int cmd_revision(int argc, char **argv)
 		rc = cli_error_lib(error);
 		goto done;
 	}
-	if (autogen) {
+	if (autogen && from_ref) {
+		strata_dialect d;
+		strata_oplist_free(up);
+		strata_oplist_free(down);
+		up = down = NULL;
+		if ((rc = cli_url_dialect_optional(&d, cfg)) != 0 ||
+		    (rc = cli_diff_from_ref(&up, NULL, cfg, from_ref, d)) != 0)
+			goto done;
+		if ((error = strata_oplist_reverse(&down, up)) < 0) {
+			rc = cli_error_lib(error);
+			goto done;
+		}
+		if (!up->count) {
+			if (!g_opts.quiet)
+				printf("no changes: the models match those at "
+					"%s; nothing written\n", from_ref);
+			goto done;
+		}
+		if (!g_opts.quiet && !g_opts.json) {
+			printf("%zu operation(s):\n", up->count);
+			cli_print_ops(stdout, up);
+		}
+	} else if (autogen) {
 		strata_diff_options dopts = STRATA_DIFF_OPTIONS_INIT;
 		strata_introspect_options io = STRATA_INTROSPECT_OPTIONS_INIT;
 		strata_strarray exclude = { NULL, 0 };

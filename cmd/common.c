@@ -198,6 +198,78 @@ int cli_url_dialect(strata_dialect *out, const strata_config *cfg)
 	return 0;
 }
 
+int cli_url_dialect_optional(strata_dialect *out, const strata_config *cfg)
+{
+	char *text = NULL;
+	int error;
+
+	*out = STRATA_DIALECT_NONE;
+	error = strata_config_resolve_url(&text, NULL, cfg, g_opts.url,
+		env_lookup, NULL);
+	if (error == STRATA_ENOTFOUND) {
+		strata_error_clear();
+		return 0;
+	}
+	if (error < 0)
+		return cli_error_lib(error);
+	free(text);
+	return cli_url_dialect(out, cfg);
+}
+
+int cli_diff_from_ref(strata_oplist **out, strata_schema **at_ref,
+	const strata_config *cfg, const char *ref, strata_dialect d)
+{
+	strata_diff_options dopts = STRATA_DIFF_OPTIONS_INIT;
+	strata_schema *base = NULL, *models = NULL;
+	strata_buf id = STRATA_BUF_INIT;
+	strata_repo *repo = NULL;
+	int rc = 0, error;
+
+	*out = NULL;
+	if (at_ref)
+		*at_ref = NULL;
+	error = strata_repo_open(&repo, cfg->models);
+	if (error == STRATA_ENOTFOUND) {
+		rc = cli_error("--from-ref needs a git repository: %s",
+			strata_error_last()->message);
+		goto done;
+	}
+	if (error < 0 || (error = strata_repo_resolve(&id, repo, ref)) < 0) {
+		rc = cli_error_lib(error);
+		goto done;
+	}
+	if ((rc = cli_load_models(&models, cfg, d)) != 0)
+		goto done;
+	error = strata_repo_load_models(&base, repo, ref, cfg->models);
+	if (error == STRATA_ENOTFOUND) {
+		/* models added since REF: everything is new */
+		cli_info("strata: note: %s; comparing with no models\n",
+			strata_error_last()->message);
+		strata_error_clear();
+		error = strata_schema_new(&base);
+	}
+	if (error < 0) {
+		rc = cli_error_lib(error);
+		goto done;
+	}
+	if (g_opts.verbose)
+		fprintf(stderr, "strata: models at %s (commit %.12s)\n", ref,
+			id.ptr);
+	dopts.dialect = d;
+	if ((error = strata_diff(out, base, models, &dopts)) < 0)
+		rc = cli_error_lib(error);
+done:
+	if (at_ref && !rc) {
+		*at_ref = base;
+		base = NULL;
+	}
+	strata_schema_free(base);
+	strata_schema_free(models);
+	strata_buf_dispose(&id);
+	strata_repo_free(repo);
+	return rc;
+}
+
 int cli_load_models(strata_schema **out, const strata_config *cfg,
 	strata_dialect d)
 {

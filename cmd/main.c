@@ -42,12 +42,12 @@ const cmd_spec commands[] = {
 	  "and the tracking table" },
 	{ "inspect", cmd_inspect, "[-o FILE]", "write the live schema as model "
 	  "YAML" },
-	{ "diff", cmd_diff, "[--sql]", "show what differs between the models "
-	  "and the database" },
+	{ "diff", cmd_diff, "[--sql] [--from-ref REF]", "show what differs "
+	  "between the models and the database" },
 	{ "check", cmd_check, "", "exit 2 when the models and the database "
 	  "differ or revisions are pending" },
 	{ "revision", cmd_revision, "-m MSG [--autogenerate] [--rev-id ID] "
-	  "[--head REV]", "write a new revision script" },
+	  "[--head REV] [--from-ref REF]", "write a new revision script" },
 	{ "merge", cmd_merge, "-m MSG REV...", "write a revision joining "
 	  "several heads" },
 	{ "upgrade", cmd_upgrade, "[TARGET] [--sql]", "apply revisions up to "
@@ -66,8 +66,8 @@ const cmd_spec commands[] = {
 	{ "status", cmd_status, "", "list pending revisions (exit 2 if any)" },
 	{ "show", cmd_show, "REV", "print a revision and its SQL for the "
 	  "database's dialect" },
-	{ "lint", cmd_lint, "--base REF", "check revision scripts against a "
-	  "git revision (for CI)" },
+	{ "lint", cmd_lint, "--base REF [--allow-destructive]", "check "
+	  "revision scripts against a git revision (for CI)" },
 	{ "ping", cmd_ping, "", "connect to the database and print the "
 	  "server version" },
 	{ "help", cmd_help, "[COMMAND]", "show help for strata or a command" },

@@ -477,7 +477,8 @@ int strata_repo_list_dir(strata_strarray *out, strata_repo *r,
 		const git_tree_entry *e = git_tree_entry_byindex(sub ? sub :
 			tree, i);
 		if (git_tree_entry_type(e) == GIT_OBJECT_BLOB)
-			error = strata_strarray_add(out, git_tree_entry_name(e));
+			error = strata_strarray_add(out,
+				git_tree_entry_name(e));
 	}
 	if (out->count)
 		qsort(out->strings, out->count, sizeof(char *), by_name);

@@ -299,3 +299,125 @@ int strata_history__delete_sql(strata_buf *out, strata_dialect d,
 	lit(out, d, revision);
 	return 0;
 }
+
+/* ---- the tracking table's own version ------------------------------ */
+
+#define TABLE_PLACEHOLDER "{{table}}"
+
+int strata_history__step_version(const strata_tracking_step *step)
+{
+	const char *p = step->name;
+	int v = 0;
+
+	if (*p < '0' || *p > '9')
+		return -1;
+	for (; *p >= '0' && *p <= '9'; p++)
+		if ((v = v * 10 + (*p - '0')) > 100000)
+			return -1;
+	return *p == '_' ? v : -1;
+}
+
+int strata_history__step_script(strata_script **out,
+	const strata_tracking_step *step, const char *table)
+{
+	strata_buf text = STRATA_BUF_INIT, name = STRATA_BUF_INIT;
+	const char *p = step->text, *end = step->text + step->len, *at;
+	size_t plen = strlen(TABLE_PLACEHOLDER);
+	int error = 0;
+
+	/* The placeholder stands inside double-quoted YAML scalars. */
+	while (!error && (at = strstr(p, TABLE_PLACEHOLDER)) != NULL &&
+	       at < end) {
+		const char *t;
+		error = strata_buf_put(&text, p, (size_t)(at - p));
+		for (t = table; *t && !error; t++) {
+			if (*t == '"' || *t == '\\')
+				strata_buf_putc(&text, '\\');
+			error = strata_buf_putc(&text, *t);
+		}
+		p = at + plen;
+	}
+	if (!error)
+		error = strata_buf_put(&text, p, (size_t)(end - p));
+	if (!error)
+		error = strata_buf_printf(&name,
+			"<built-in>/migrations/tracking/%s", step->name);
+	if (!error)
+		error = strata_script_parse(out, name.ptr, text.ptr, text.size);
+	strata_buf_dispose(&text);
+	strata_buf_dispose(&name);
+	return error;
+}
+
+int strata_history__version(int *out, strata_conn *conn, const char *table)
+{
+	strata_dialect d = strata_conn_dialect(conn);
+	strata_buf meta = STRATA_BUF_INIT, sql = STRATA_BUF_INIT;
+	char *v = NULL, *end = NULL;
+	int error, exists;
+	long n;
+
+	*out = 0;
+	if ((exists = strata_conn_table_exists(conn, table)) <= 0)
+		return exists;
+	strata_buf_printf(&meta, "%s_meta", table);
+	if ((exists = strata_conn_table_exists(conn, meta.ptr)) < 0) {
+		error = exists;
+		goto done;
+	}
+	if (exists) {
+		strata_buf_puts(&sql, "SELECT ");
+		strata_dialect_quote_ident(&sql, d, "value");
+		strata_buf_puts(&sql, " FROM ");
+		strata_dialect_quote_ident(&sql, d, meta.ptr);
+		strata_buf_puts(&sql, " WHERE ");
+		strata_dialect_quote_ident(&sql, d, "key");
+		strata_buf_puts(&sql, " = 'version'");
+		if ((error = strata_conn_query_value(&v, conn, sql.ptr, 0,
+			NULL)) < 0)
+			goto done;
+	}
+	n = v ? strtol(v, &end, 10) : 0;
+	if (!v || *end || n < 1 || n > 100000) {
+		strata_error__set(STRATA_ERROR_HISTORY, "the tracking table "
+			"'%s' has no valid version in '%s' (was its creation "
+			"interrupted?): when '%s' is empty, drop both tables and "
+			"run again", table, meta.ptr, table);
+		error = STRATA_EINVALID;
+		goto done;
+	}
+	*out = (int)n;
+	error = 0;
+done:
+	strata__free(v);
+	strata_buf_dispose(&meta);
+	strata_buf_dispose(&sql);
+	return error;
+}
+
+int strata_history__version_sql(strata_buf *out, strata_dialect d,
+	const char *table, int version, int first)
+{
+	strata_buf meta = STRATA_BUF_INIT;
+
+	strata_buf_printf(&meta, "%s_meta", table);
+	if (first) {
+		strata_buf_puts(out, "INSERT INTO ");
+		strata_dialect_quote_ident(out, d, meta.ptr);
+		strata_buf_puts(out, " (");
+		strata_dialect_quote_ident(out, d, "key");
+		strata_buf_puts(out, ", ");
+		strata_dialect_quote_ident(out, d, "value");
+		strata_buf_printf(out, ") VALUES ('version', '%d')", version);
+	} else {
+		strata_buf_puts(out, "UPDATE ");
+		strata_dialect_quote_ident(out, d, meta.ptr);
+		strata_buf_puts(out, " SET ");
+		strata_dialect_quote_ident(out, d, "value");
+		strata_buf_printf(out, " = '%d' WHERE ", version);
+		strata_dialect_quote_ident(out, d, "key");
+		strata_buf_puts(out, " = 'version'");
+	}
+	strata_buf_dispose(&meta);
+	return 0;
+}

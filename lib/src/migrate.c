@@ -136,111 +136,93 @@ static int emit_comment(run_ctx *c, const char *fmt, ...)
 
 /* ---- the tracking table ------------------------------------------- */
 
-static int add_col(strata_table *t, const char *name, const char *type,
-	int nullable)
+/* The version the newest compiled-in step makes. */
+static int newest_tracking_version(void)
 {
-	strata_column *c;
+	const strata_tracking_step *st;
+	int v = 0;
 
-	if (strata_table_add_column(&c, t, name) < 0)
-		return STRATA_ERROR;
-	if (strata_type_parse(&c->type, type) < 0)
-		return STRATA_ERROR;
-	c->nullable = nullable;
-	return 0;
+	for (st = strata_history__steps; st->name; st++)
+		if (strata_history__step_version(st) > v)
+			v = strata_history__step_version(st);
+	return v;
 }
 
-/* The tracking table as a schema (version STRATA_HISTORY_VERSION). */
-static int tracking_schema(strata_schema **out, const char *table)
+/* Brings the tracking table from version `from` (0: missing) to the
+ * newest: the steps above `from`, each rendered against the table as the
+ * steps before it left it, then the new version recorded. */
+static int upgrade_tracking(run_ctx *c, int from)
 {
-	strata_schema *s = NULL;
-	strata_table *t, *m;
-	strata_buf meta = STRATA_BUF_INIT;
-	int error = STRATA_ERROR;
-
-	*out = NULL;
-	if (strata_schema_new(&s) < 0 ||
-	    strata_schema_add_table(&t, s, table) < 0)
-		goto done;
-	if (add_col(t, "revision", "string(64)", 0) < 0 ||
-	    add_col(t, "message", "text", 1) < 0 ||
-	    add_col(t, "checksum", "string(80)", 0) < 0 ||
-	    add_col(t, "state", "string(16)", 0) < 0 ||
-	    add_col(t, "applied_at", "string(32)", 0) < 0 ||
-	    add_col(t, "execution_ms", "bigint", 0) < 0 ||
-	    add_col(t, "applied_by", "string(255)", 1) < 0 ||
-	    add_col(t, "git_commit", "string(64)", 1) < 0 ||
-	    add_col(t, "git_dirty", "boolean", 1) < 0 ||
-	    add_col(t, "strata_version", "string(32)", 1) < 0 ||
-	    add_col(t, "statements_done", "integer", 0) < 0 ||
-	    add_col(t, "statements_total", "integer", 0) < 0 ||
-	    add_col(t, "error", "text", 1) < 0 ||
-	    add_col(t, "failed_statement", "text", 1) < 0 ||
-	    strata_strarray_add(&t->pkey.h.columns, "revision") < 0)
-		goto done;
-	strata_buf_printf(&meta, "%s_meta", table);
-	if (strata_schema_add_table(&m, s, meta.ptr) < 0 ||
-	    add_col(m, "key", "string(64)", 0) < 0 ||
-	    add_col(m, "value", "string(255)", 1) < 0 ||
-	    strata_strarray_add(&m->pkey.h.columns, "key") < 0)
-		goto done;
-	error = 0;
-done:
-	strata_buf_dispose(&meta);
-	if (error < 0)
-		strata_schema_free(s);
-	else
-		*out = s;
-	return error;
-}
-
-static int create_tracking(run_ctx *c)
-{
-	strata_schema *s = NULL;
+	const strata_tracking_step *st;
+	strata_schema *work = NULL;
 	strata_strarray stmts = { NULL, 0 };
-	strata_buf sql = STRATA_BUF_INIT, meta = STRATA_BUF_INIT;
-	size_t i;
-	int error;
+	strata_buf sql = STRATA_BUF_INIT;
+	int error, newest = newest_tracking_version();
 
-	if ((error = tracking_schema(&s, c->table)) < 0)
+	if ((error = strata_schema_new(&work)) < 0)
 		return error;
-	if ((error = strata_ddl_create(&stmts, s, c->d, NULL)) < 0)
-		goto done;
-	emit_comment(c, "strata tracking table, version %d",
-		STRATA_HISTORY_VERSION);
-	for (i = 0; i < stmts.count; i++)
-		if ((error = emit(c, stmts.strings[i])) < 0)
-			goto done;
-	strata_buf_printf(&meta, "%s_meta", c->table);
-	strata_buf_puts(&sql, "INSERT INTO ");
-	strata_dialect_quote_ident(&sql, c->d, meta.ptr);
-	strata_buf_puts(&sql, " (");
-	strata_dialect_quote_ident(&sql, c->d, "key");
-	strata_buf_puts(&sql, ", ");
-	strata_dialect_quote_ident(&sql, c->d, "value");
-	strata_buf_printf(&sql, ") VALUES ('version', '%d')",
-		STRATA_HISTORY_VERSION);
-	error = emit(c, sql.ptr);
-done:
+	if (from)
+		emit_comment(c, "strata tracking table, version %d to %d", from,
+			newest);
+	else
+		emit_comment(c, "strata tracking table, version %d", newest);
+	for (st = strata_history__steps; st->name && !error; st++) {
+		strata_script *s = NULL;
+		int v = strata_history__step_version(st);
+		size_t i, k;
+		if ((error = strata_history__step_script(&s, st,
+			c->table)) < 0)
+			break;
+		for (i = 0; s->upgrade && i < s->upgrade->count && !error; i++) {
+			const strata_op *op = s->upgrade->ops[i];
+			if (v > from) {
+				strata_strarray_dispose(&stmts);
+				error = strata_ddl_op(&stmts, c->d, op, work, NULL);
+				for (k = 0; !error && k < stmts.count; k++)
+					error = emit(c, stmts.strings[k]);
+			}
+			if (!error)
+				error = strata_ops__apply(work, op);
+		}
+		strata_script_free(s);
+	}
+	if (!error) {
+		strata_history__version_sql(&sql, c->d, c->table, newest,
+			from == 0);
+		error = emit(c, sql.ptr);
+	}
 	strata_strarray_dispose(&stmts);
-	strata_schema_free(s);
 	strata_buf_dispose(&sql);
-	strata_buf_dispose(&meta);
+	strata_schema_free(work);
 	return error;
 }
 
-/* Creates the tracking table when missing (online), in its own
- * transaction where DDL is transactional and no lock transaction is
- * open. */
-static int ensure_tracking(run_ctx *c, const strata_history *h)
+/* Creates the tracking table when missing (`create`), or upgrades it
+ * when an older strata made it, in its own transaction where DDL is
+ * transactional and no lock transaction is open. Offline, a table
+ * assumed present is assumed current. */
+static int ensure_tracking(run_ctx *c, const strata_history *h, int create)
 {
-	int error, own_txn;
+	int error, own_txn, version = 0, newest = newest_tracking_version();
 
-	if (h->exists)
+	if (h->exists && c->conn &&
+	    (error = strata_history__version(&version, c->conn,
+		c->table)) < 0)
+		return error;
+	if (h->exists && !c->conn)
+		version = newest;
+	if (version > newest)
+		return migrate_error(STRATA_ECONFLICT, "the tracking table "
+			"'%s' is at version %d, newer than this strata %s knows "
+			"(%d): run a newer strata", c->table, version,
+			STRATA_VERSION, newest);
+	if (version == newest || (!version && !create))
 		return 0;
-	own_txn = (c->caps & STRATA_CAP_TRANSACTIONAL_DDL) && !c->in_lock_txn;
+	own_txn = c->conn && (c->caps & STRATA_CAP_TRANSACTIONAL_DDL) &&
+		!c->in_lock_txn;
 	if (own_txn && (error = strata_conn_begin(c->conn)) < 0)
 		return error;
-	error = create_tracking(c);
+	error = upgrade_tracking(c, version);
 	if (own_txn) {
 		if (error < 0)
 			strata_conn_rollback(c->conn);
@@ -255,6 +237,55 @@ static int ensure_tracking(run_ctx *c, const strata_history *h)
 static int is_done_state(const char *state)
 {
 	return !strcmp(state, STRATA_STATE_APPLIED);
+}
+
+static int is_down_state(const char *state)
+{
+	return !strcmp(state, STRATA_STATE_REVERTING) ||
+		!strcmp(state, STRATA_STATE_REVERT_FAILED);
+}
+
+/* Refuses to run past a revision that stopped part-way, saying where it
+ * stopped and the two ways on. */
+static int refuse_partial(const strata_history_entry *e,
+	const strata_script *s)
+{
+	strata_buf b = STRATA_BUF_INIT;
+	int down = is_down_state(e->state);
+	int killed = !strcmp(e->state, STRATA_STATE_RUNNING) ||
+		!strcmp(e->state, STRATA_STATE_REVERTING);
+	int at = e->statements_done + 1, error;
+
+	strata_buf_printf(&b, "revision '%s' (%s) %s at %sstatement %d of "
+		"%d", e->revision, s->path, killed ? (down ? "was interrupted "
+		"while being downgraded" : "was interrupted") : (down ?
+		"failed while being downgraded" : "failed"), down ?
+		"downgrade " : "", at, e->statements_total);
+	if (killed)
+		strata_buf_printf(&b, ": the run stopped (killed, or its "
+			"connection lost) while statement %d ran: a data change "
+			"in it is rolled back, a schema change may have been "
+			"made", at);
+	else
+		strata_buf_printf(&b, ": %s\n  statement: %s", e->error ?
+			e->error : "(no error recorded)", e->failed_statement ?
+			e->failed_statement : "(unknown)");
+	if (down)
+		strata_buf_printf(&b, "\n%s 'strata downgrade --resume' to "
+			"continue from downgrade statement %d, or redo by hand "
+			"what its first %d downgrade statement(s) undid and run "
+			"'strata repair' to mark it applied again", killed ?
+			"Check the database, then run" : "Fix the script and run",
+			at, e->statements_done);
+	else
+		strata_buf_printf(&b, "\n%s 'strata upgrade --resume' to "
+			"continue from statement %d, or undo its first %d "
+			"statement(s) by hand and run 'strata repair' to forget "
+			"it", killed ? "Check the database, then run" :
+			"Fix the script and run", at, e->statements_done);
+	error = migrate_error(STRATA_ECONFLICT, "%s", b.ptr);
+	strata_buf_dispose(&b);
+	return error;
 }
 
 static int verify(run_ctx *c, const strata_revmap *map,
@@ -274,20 +305,7 @@ static int verify(run_ctx *c, const strata_revmap *map,
 		if (!is_done_state(e->state)) {
 			if (allow_failed)
 				continue;
-			return migrate_error(STRATA_ECONFLICT, "revision '%s' "
-				"(%s) %s at statement %d of %d: %s\n  statement: "
-				"%s\nFix the script and run 'strata upgrade "
-				"--resume' to continue from statement %d, or undo "
-				"its first %d statement(s) by hand and run "
-				"'strata repair' to forget it", e->revision,
-				s->path, !strcmp(e->state, STRATA_STATE_RUNNING) ||
-				!strcmp(e->state, STRATA_STATE_REVERTING) ?
-				"was interrupted" : "failed",
-				e->statements_done + 1, e->statements_total,
-				e->error ? e->error : "(no error recorded: the "
-				"run was killed)", e->failed_statement ?
-				e->failed_statement : "(unknown)",
-				e->statements_done + 1, e->statements_done);
+			return refuse_partial(e, s);
 		}
 		if (!c->o->ignore_checksums &&
 		    strcmp(e->checksum, s->checksum))
@@ -310,6 +328,11 @@ static int applied_set(strata_strarray *out, const strata_history *h)
 		    strata_strarray_add(out, h->entries[i].revision) < 0)
 			return STRATA_ERROR;
 	return 0;
+}
+
+static int by_id(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 int strata_migrate_state(strata_strarray *current, strata_strarray *pending,
@@ -336,6 +359,9 @@ int strata_migrate_state(strata_strarray *current, strata_strarray *pending,
 			applied.strings[i])) < 0)
 			goto done;
 	}
+	/* by id, as heads are */
+	if (current && current->count > 1)
+		qsort(current->strings, current->count, sizeof(char *), by_id);
 	if (pending) {
 		if ((error = strata_revmap_heads(&heads, map)) < 0 ||
 		    (error = strata_revmap_upgrade_path(pending, map, &applied,
@@ -353,6 +379,7 @@ done:
 static int op_may_rebuild(strata_op_kind k)
 {
 	switch (k) {
+	case STRATA_OP_ADD_COLUMN: /* NOT NULL without default, ... */
 	case STRATA_OP_ALTER_COLUMN:
 	case STRATA_OP_DROP_COLUMN:
 	case STRATA_OP_ADD_UNIQUE:
@@ -524,9 +551,31 @@ static int run_transactional(run_ctx *c, const strata_script *s,
 	return error;
 }
 
+/* The record that ends a stepwise revision: the row marked applied
+ * (upgrade) or removed (downgrade). */
+static void finish_sql(strata_buf *rec, run_ctx *c, strata_history_entry *e,
+	const strata_script *s, strata_migrate_direction dir, size_t total,
+	long long start)
+{
+	strata_buf_clear(rec);
+	if (dir == STRATA_MIGRATE_UP) {
+		e->state = STRATA_STATE_APPLIED;
+		e->statements_done = (int)total;
+		e->execution_ms = c->conn ? strata__now_ms() - start : 0;
+		strata_history__update_sql(rec, c->d, c->table, e);
+	} else {
+		strata_history__delete_sql(rec, c->d, c->table, s->revision);
+	}
+}
+
 /* One revision statement by statement, recording progress (no
  * transactional DDL, or `transactional: false`). `skip` statements are
- * already done (resume). */
+ * already done (resume). Without transactional DDL (MySQL), each
+ * statement and its progress record share a transaction: a data step
+ * and the count of done statements commit together, so a run killed
+ * during one leaves it undone and not counted (DDL commits on its own;
+ * a `transactional: false` revision elsewhere runs in autocommit, as
+ * CREATE INDEX CONCURRENTLY must). */
 static int run_stepwise(run_ctx *c, const strata_script *s,
 	const strata_strarray *stmts, strata_migrate_direction dir,
 	long long start, size_t skip, int row_exists)
@@ -535,6 +584,7 @@ static int run_stepwise(run_ctx *c, const strata_script *s,
 	strata_history_entry e;
 	char now[40];
 	size_t i;
+	int wrap = c->conn && !(c->caps & STRATA_CAP_TRANSACTIONAL_DDL);
 	int error = 0;
 
 	fill_entry(&e, c, s, dir == STRATA_MIGRATE_UP ? STRATA_STATE_RUNNING :
@@ -548,8 +598,12 @@ static int run_stepwise(run_ctx *c, const strata_script *s,
 	if ((error = emit(c, rec.ptr)) < 0)
 		goto done;
 	for (i = skip; i < stmts->count; i++) {
+		if (wrap && (error = strata_conn_begin(c->conn)) < 0)
+			goto done;
 		if ((error = emit(c, stmts->strings[i])) < 0) {
 			char *saved = strata__strdup(strata_error_last()->message);
+			if (wrap)
+				strata_conn_rollback(c->conn);
 			e.state = dir == STRATA_MIGRATE_UP ? STRATA_STATE_FAILED :
 				STRATA_STATE_REVERT_FAILED;
 			e.statements_done = (int)i;
@@ -565,24 +619,30 @@ static int run_stepwise(run_ctx *c, const strata_script *s,
 				stmts->strings[i], 0);
 			goto done;
 		}
-		if (c->conn) {
+		if (!c->conn)
+			continue;
+		/* the progress; after the last statement, the end record */
+		if (i + 1 == stmts->count) {
+			finish_sql(&rec, c, &e, s, dir, stmts->count, start);
+		} else {
 			strata_buf_clear(&rec);
 			strata_history__progress_sql(&rec, c->d, c->table,
 				s->revision, (int)i + 1);
-			if ((error = emit(c, rec.ptr)) < 0)
-				goto done;
 		}
+		error = emit(c, rec.ptr);
+		if (wrap) {
+			if (error < 0)
+				strata_conn_rollback(c->conn);
+			else
+				error = strata_conn_commit(c->conn);
+		}
+		if (error < 0)
+			goto done;
 	}
-	strata_buf_clear(&rec);
-	if (dir == STRATA_MIGRATE_UP) {
-		e.state = STRATA_STATE_APPLIED;
-		e.statements_done = (int)stmts->count;
-		e.execution_ms = c->conn ? strata__now_ms() - start : 0;
-		strata_history__update_sql(&rec, c->d, c->table, &e);
-	} else {
-		strata_history__delete_sql(&rec, c->d, c->table, s->revision);
+	if (!c->conn || skip >= stmts->count) {
+		finish_sql(&rec, c, &e, s, dir, stmts->count, start);
+		error = emit(c, rec.ptr);
 	}
-	error = emit(c, rec.ptr);
 done:
 	strata_buf_dispose(&rec);
 	return error;
@@ -686,8 +746,12 @@ static int session_close(run_ctx *c, int error)
 				strata__free(saved);
 			}
 		}
-		if (c->fk_off)
+		if (c->fk_off) {
+			/* a rebuild that failed half-way may have left it on */
+			strata_conn_exec(c->conn,
+				"PRAGMA legacy_alter_table = OFF");
 			strata_conn_exec(c->conn, "PRAGMA foreign_keys = ON");
+		}
 	}
 	strata_schema_free(c->shadow);
 	strata_strarray_dispose(&c->tracking);
@@ -701,6 +765,8 @@ static int load_shadow(run_ctx *c, const strata_revmap *map,
 	strata_introspect_options io = STRATA_INTROSPECT_OPTIONS_INIT;
 	size_t i;
 
+	strata_schema_free(c->shadow);
+	c->shadow = NULL;
 	if (c->conn) {
 		/* The live schema, followed through each revision: SQLite
 		 * rebuilds need it, and so do PostgreSQL enum changes and
@@ -884,10 +950,7 @@ int strata_migrate_upgrade(size_t *count, strata_conn *conn,
 	    (error = strata_revmap_upgrade_path(&path, map, &applied,
 		&targets)) < 0)
 		goto done;
-	if (!conn && !h->exists)
-		if ((error = create_tracking(&c)) < 0)
-			goto done;
-	if (conn && (error = ensure_tracking(&c, h)) < 0)
+	if ((error = ensure_tracking(&c, h, 1)) < 0)
 		goto done;
 	/* A failed revision being resumed runs first, from where it
 	 * stopped. */
@@ -896,17 +959,14 @@ int strata_migrate_upgrade(size_t *count, strata_conn *conn,
 		const strata_script *s = strata_revmap_get(map, e->revision);
 		if (is_done_state(e->state) || !s)
 			continue;
-		if (!strcmp(e->state, STRATA_STATE_REVERTING) ||
-		    !strcmp(e->state, STRATA_STATE_REVERT_FAILED)) {
+		if (is_down_state(e->state)) {
 			error = migrate_error(STRATA_ECONFLICT, "revision '%s' "
-				"failed while being downgraded: run 'strata "
+				"stopped while being downgraded: run 'strata "
 				"downgrade --resume' to finish that", e->revision);
 			goto done;
 		}
-		if (path.count == 0 && !c.shadow &&
-		    (error = load_shadow(&c, map, &applied)) < 0)
-			goto done;
-		if ((error = run_revision(&c, s, STRATA_MIGRATE_UP, e)) < 0)
+		if ((error = load_shadow(&c, map, &applied)) < 0 ||
+		    (error = run_revision(&c, s, STRATA_MIGRATE_UP, e)) < 0)
 			goto done;
 		n++;
 	}
@@ -954,9 +1014,29 @@ int strata_migrate_downgrade(size_t *count, strata_conn *conn,
 	if ((error = session_open(&c, conn, opts, plan_may_rebuild(map, 0))) < 0)
 		goto done;
 	if ((error = read_state(&h, &c, map)) < 0 ||
-	    (error = verify(&c, map, h, 0)) < 0 ||
-	    (error = applied_set(&applied, h)) < 0)
+	    (error = verify(&c, map, h, c.o->resume)) < 0 ||
+	    (error = applied_set(&applied, h)) < 0 ||
+	    (error = ensure_tracking(&c, h, 0)) < 0)
 		goto done;
+	/* A downgrade that stopped part-way finishes first, from where it
+	 * stopped; it counts as one of -N. */
+	for (i = 0; c.o->resume && i < h->count; i++) {
+		const strata_history_entry *e = &h->entries[i];
+		const strata_script *s = strata_revmap_get(map, e->revision);
+		if (is_done_state(e->state) || !s)
+			continue;
+		if (!is_down_state(e->state)) {
+			error = migrate_error(STRATA_ECONFLICT, "revision '%s' "
+				"stopped while being upgraded: run 'strata upgrade "
+				"--resume' to finish that, or 'strata repair'",
+				e->revision);
+			goto done;
+		}
+		if ((error = load_shadow(&c, map, &applied)) < 0 ||
+		    (error = run_revision(&c, s, STRATA_MIGRATE_DOWN, e)) < 0)
+			goto done;
+		n++;
+	}
 	if (!strcmp(target, "base")) {
 		keep = NULL;
 	} else if (target[0] == '-') {
@@ -980,7 +1060,23 @@ int strata_migrate_downgrade(size_t *count, strata_conn *conn,
 	if ((error = strata_revmap_downgrade_path(&path, map, &applied,
 		keep)) < 0)
 		goto done;
-	if (cnt) {
+	if (keep) {
+		/* only what descends from the target: other branches stay */
+		size_t k = 0;
+		for (i = 0; i < path.count; i++) {
+			if (strata_revmap_is_ancestor(map, keep, path.strings[i]))
+				path.strings[k++] = path.strings[i];
+			else
+				strata__free(path.strings[i]);
+		}
+		path.count = k;
+	}
+	if (cnt && (size_t)cnt <= n) {
+		/* the resumed revisions were all that was asked */
+		while (path.count)
+			strata__free(path.strings[--path.count]);
+	} else if (cnt) {
+		cnt -= (long)n;
 		if ((size_t)cnt > path.count) {
 			error = migrate_error(STRATA_EINVALID, "cannot downgrade "
 				"%s: only %zu revision(s) are applied", target,
@@ -1043,9 +1139,7 @@ int strata_migrate_stamp(strata_conn *conn, const strata_revmap *map,
 			&targets)) < 0)
 			goto done;
 	}
-	if (conn && (error = ensure_tracking(&c, h)) < 0)
-		goto done;
-	if (!conn && !h->exists && (error = create_tracking(&c)) < 0)
+	if ((error = ensure_tracking(&c, h, 1)) < 0)
 		goto done;
 	if (conn && !c.in_lock_txn && (c.caps & STRATA_CAP_TRANSACTIONAL_DDL) &&
 	    (error = strata_conn_begin(conn)) < 0)
@@ -1105,7 +1199,8 @@ int strata_migrate_repair(size_t *count, strata_conn *conn,
 	STRATA_ASSERT_ARG(conn);
 	if ((error = session_open(&c, conn, opts, 0)) < 0)
 		goto done;
-	if ((error = strata_history_read(&h, conn, c.table)) < 0)
+	if ((error = strata_history_read(&h, conn, c.table)) < 0 ||
+	    (error = ensure_tracking(&c, h, 0)) < 0)
 		goto done;
 	for (i = 0; i < h->count && !error; i++) {
 		strata_buf sql = STRATA_BUF_INIT;

@@ -1587,6 +1587,41 @@ int strata_model_load_string(strata_schema **out, const char *name,
 	return 0;
 }
 
+int strata_model_load_texts(strata_schema **out, const char *const *names,
+	const char *const *texts, size_t count)
+{
+	loader ld;
+	size_t i;
+	int error = 0;
+
+	STRATA_ASSERT_ARG(out);
+	*out = NULL;
+	STRATA_ASSERT_ARG(!count || (names && texts));
+	memset(&ld, 0, sizeof(ld));
+	ld.klass = STRATA_ERROR_MODEL;
+	if ((error = strata_schema_new(&ld.schema)) < 0)
+		return error;
+	for (i = 0; !error && i < count; i++) {
+		if (!texts[i]) {
+			strata_error__set(STRATA_ERROR_INVALID, "model text "
+				"%zu is NULL", i);
+			error = STRATA_EINVALID;
+			break;
+		}
+		error = load_text(&ld, names[i] ? names[i] : "<string>",
+			texts[i], strlen(texts[i]));
+	}
+	if (!error)
+		error = finish(&ld);
+	loader_dispose(&ld);
+	if (error) {
+		strata_schema_free(ld.schema);
+		return error;
+	}
+	*out = ld.schema;
+	return 0;
+}
+
 /* ---- dialect validation ------------------------------------------- */
 
 typedef struct {

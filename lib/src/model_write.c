@@ -198,6 +198,27 @@ static int pk_conventional(const writer *w, const strata_table *t)
 	return conventional(w, name, "pk", t->name, NULL, NULL);
 }
 
+/* Whether a column's enum type name needs writing: not when it is the
+ * default <table>_<column> (as the dialect shortens it). A name given
+ * on a dialect without named enum types is kept: models are
+ * dialect-neutral, and the name matters where the types are named. */
+static int enum_name_needed(const writer *w, const strata_table *t,
+	const strata_column *c)
+{
+	strata_buf full = STRATA_BUF_INIT, conv = STRATA_BUF_INIT;
+	int needed;
+
+	if (c->type.kind != STRATA_TYPE_ENUM || !c->type.enum_name)
+		return 0;
+	strata_buf_printf(&full, "%s_%s", t->name, c->name);
+	strata_naming_shorten(&conv, w->d, full.ptr);
+	needed = strcmp(c->type.enum_name, full.ptr) &&
+		(!conv.ptr || strcmp(c->type.enum_name, conv.ptr));
+	strata_buf_dispose(&full);
+	strata_buf_dispose(&conv);
+	return needed;
+}
+
 static int one_column(const strata_constraint_head *h, const char *col)
 {
 	return h->columns.count == 1 && !strcmp(h->columns.strings[0], col);
@@ -354,7 +375,7 @@ static void write_column_map(writer *w, const strata_table *t,
 				strata_fk_action_name(f->on_update));
 		break;
 	}
-	if (c->type.kind == STRATA_TYPE_ENUM && c->type.enum_name)
+	if (enum_name_needed(w, t, c))
 		put_kv(out, &first, "enum_name", c->type.enum_name);
 	if (c->collation)
 		put_kv(out, &first, "collation", c->collation);

@@ -3,6 +3,7 @@
  * one-line descriptions.
  */
 #include "schema_int.h"
+#include "diff/diff_int.h"
 #include "strata/ops.h"
 
 static const char *const kind_names[] = {
@@ -115,6 +116,48 @@ static int dup_str(char **dst, const char *src)
 	return 0;
 }
 
+static const strata_column *only_column(const strata_schema *s)
+{
+	return s && s->table_count && s->tables[0]->column_count ?
+		s->tables[0]->columns[0] : NULL;
+}
+
+/* Whether a reversed operation may lose data, as the diff engine marks
+ * the operations it makes. */
+static int reverse_loses_data(const strata_op *r)
+{
+	const strata_column *a, *b;
+	size_t i, j;
+
+	switch (r->kind) {
+	case STRATA_OP_DROP_TABLE:
+	case STRATA_OP_DROP_COLUMN:
+	case STRATA_OP_DROP_ENUM:
+		return 1;
+	case STRATA_OP_ALTER_COLUMN:
+		a = only_column(r->before);
+		b = only_column(r->after);
+		return a && b && strata_diff__narrowing(a, b);
+	case STRATA_OP_ALTER_ENUM:
+		if (!r->before || !r->before->enum_count || !r->after ||
+		    !r->after->enum_count)
+			return 0;
+		/* a value that goes */
+		for (i = 0; i < r->before->enums[0]->values.count; i++) {
+			const strata_strarray *to = &r->after->enums[0]->values;
+			for (j = 0; j < to->count; j++)
+				if (!strcmp(to->strings[j],
+					r->before->enums[0]->values.strings[i]))
+					break;
+			if (j == to->count)
+				return 1;
+		}
+		return 0;
+	default:
+		return 0;
+	}
+}
+
 int strata_oplist_reverse(strata_oplist **out, const strata_oplist *list)
 {
 	strata_oplist *rev = NULL;
@@ -161,15 +204,10 @@ int strata_oplist_reverse(strata_oplist **out, const strata_oplist *list)
 		    (op->before && (error = strata_schema__copy(&r->after,
 			op->before)) < 0))
 			goto done;
-		/* Undoing a creation drops what it created. */
-		switch (r->kind) {
-		case STRATA_OP_DROP_TABLE:
-		case STRATA_OP_DROP_COLUMN:
+		/* Undoing a creation drops what it created; undoing a
+		 * widening narrows. */
+		if (reverse_loses_data(r))
 			r->flags |= STRATA_OP_DESTRUCTIVE;
-			break;
-		default:
-			break;
-		}
 	}
 done:
 	if (error < 0) {

@@ -468,9 +468,20 @@ START_TEST(test_introspect_pg__autoincrement)
 		"CREATE TABLE plain (id integer PRIMARY KEY);"
 		"CREATE TABLE counter (n integer NOT NULL, "
 		"m serial NOT NULL);"
+		"CREATE SEQUENCE lone_seq;"
+		"CREATE TABLE uses_lone (id integer PRIMARY KEY "
+		"DEFAULT nextval('lone_seq'));"
 		"CREATE SEQUENCE shared_seq;"
-		"CREATE TABLE uses_shared (id integer PRIMARY KEY "
-		"DEFAULT nextval('shared_seq'));"
+		"CREATE TABLE share1 (id integer DEFAULT "
+		"nextval('shared_seq'));"
+		"CREATE TABLE share2 (id bigint DEFAULT "
+		"nextval('shared_seq'));"
+		"CREATE SEQUENCE from100_seq START 100;"
+		"CREATE TABLE twice (a integer DEFAULT nextval('from100_seq'), "
+		"b integer DEFAULT nextval('from100_seq'));"
+		"CREATE SEQUENCE text_seq;"
+		"CREATE TABLE code (c text DEFAULT 'C' || "
+		"nextval('text_seq'));"
 		"CREATE SEQUENCE owned_seq OWNED BY counter.n;");
 	introspect();
 	assert_table("s1", "table s1\n"
@@ -497,13 +508,28 @@ START_TEST(test_introspect_pg__autoincrement)
 	assert_table("counter", "table counter\n"
 		"  n integer not null\n"
 		"  m integer not null autoincrement\n");
-	/* A sequence nobody owns: the default stays, the sequence is
-	 * reported. */
-	assert_table("uses_shared", "table uses_shared\n"
-		"  id integer not null default "
-		"expr(nextval('shared_seq'::regclass))\n"
-		"  pk uses_shared_pkey (id)\n");
-	assert_warnings("sequence 'shared_seq' is not modelled\n");
+	/* A sequence nobody owns, the default of one integer column and
+	 * used by nothing else: a serial column dumped without OWNED BY,
+	 * read as the column's autoincrement (with a warning). */
+	assert_table("uses_lone", "table uses_lone\n"
+		"  id integer not null autoincrement\n"
+		"  pk uses_lone_pkey (id)\n");
+	/* Shared by several defaults, or used in an expression: the
+	 * defaults stay (the DDL creates the sequence by name); reported
+	 * only when CREATE SEQUENCE alone would not re-create it. */
+	assert_table("share1", "table share1\n"
+		"  id integer default expr(nextval('shared_seq'::regclass))\n");
+	assert_table("share2", "table share2\n"
+		"  id bigint default expr(nextval('shared_seq'::regclass))\n");
+	assert_table("twice", "table twice\n"
+		"  a integer default expr(nextval('from100_seq'::regclass))\n"
+		"  b integer default expr(nextval('from100_seq'::regclass))\n");
+	assert_table("code", "table code\n"
+		"  c text default expr(('C' || "
+		"nextval('text_seq'::regclass)))\n");
+	assert_warnings("sequence 'from100_seq' is not modelled\n"
+		"sequence 'lone_seq' of column 'uses_lone.id' is not "
+		"modelled: read as the column's autoincrement\n");
 }
 END_TEST
 
@@ -815,6 +841,8 @@ START_TEST(test_introspect_pg__warnings)
 	assert_warnings(
 		"aggregate 'total(integer)' is not modelled\n"
 		"domain 'year' is not modelled\n"
+		"domain 'year' of column 'film_year.y' is not modelled: read as "
+		"its base type integer\n"
 		"exclusion constraint 'no_overlap' on table 'booking' is not "
 		"modelled\n"
 		"function 'add(integer, integer)' is not modelled\n"
@@ -841,7 +869,7 @@ START_TEST(test_introspect_pg__warnings)
 		"view 'v2' is not modelled\n");
 	/* What is read of the tables around those objects. */
 	assert_table("film_year", "table film_year\n"
-		"  y year\n"
+		"  y integer\n"
 		"  total integer\n");
 	assert_table("derived", "table derived\n"
 		"  id integer\n"
@@ -1203,6 +1231,8 @@ START_TEST(test_introspect_pg__corpus_sakila)
 	assert_warnings(
 		"aggregate 'group_concat(text)' is not modelled\n"
 		"domain 'year' is not modelled\n"
+		"domain 'year' of column 'film.release_year' is not modelled: "
+		"read as its base type integer\n"
 		"function '_group_concat(text, text)' is not modelled\n"
 		"function 'film_in_stock(integer, integer)' is not modelled\n"
 		"function 'film_not_in_stock(integer, integer)' is not "
@@ -1240,19 +1270,30 @@ START_TEST(test_introspect_pg__corpus_sakila)
 		"modelled\n"
 		"rule 'payment_insert_p2007_06' on table 'payment' is not "
 		"modelled\n"
-		"sequence 'actor_actor_id_seq' is not modelled\n"
-		"sequence 'address_address_id_seq' is not modelled\n"
-		"sequence 'category_category_id_seq' is not modelled\n"
-		"sequence 'city_city_id_seq' is not modelled\n"
-		"sequence 'country_country_id_seq' is not modelled\n"
-		"sequence 'customer_customer_id_seq' is not modelled\n"
-		"sequence 'film_film_id_seq' is not modelled\n"
-		"sequence 'inventory_inventory_id_seq' is not modelled\n"
-		"sequence 'language_language_id_seq' is not modelled\n"
-		"sequence 'payment_payment_id_seq' is not modelled\n"
-		"sequence 'rental_rental_id_seq' is not modelled\n"
-		"sequence 'staff_staff_id_seq' is not modelled\n"
-		"sequence 'store_store_id_seq' is not modelled\n"
+		"sequence 'actor_actor_id_seq' of column 'actor.actor_id' is not "
+		"modelled: read as the column's autoincrement\n"
+		"sequence 'address_address_id_seq' of column 'address.address_id' is not "
+		"modelled: read as the column's autoincrement\n"
+		"sequence 'category_category_id_seq' of column 'category.category_id' is not "
+		"modelled: read as the column's autoincrement\n"
+		"sequence 'city_city_id_seq' of column 'city.city_id' is not "
+		"modelled: read as the column's autoincrement\n"
+		"sequence 'country_country_id_seq' of column 'country.country_id' is not "
+		"modelled: read as the column's autoincrement\n"
+		"sequence 'customer_customer_id_seq' of column 'customer.customer_id' is not "
+		"modelled: read as the column's autoincrement\n"
+		"sequence 'film_film_id_seq' of column 'film.film_id' is not "
+		"modelled: read as the column's autoincrement\n"
+		"sequence 'inventory_inventory_id_seq' of column 'inventory.inventory_id' is not "
+		"modelled: read as the column's autoincrement\n"
+		"sequence 'language_language_id_seq' of column 'language.language_id' is not "
+		"modelled: read as the column's autoincrement\n"
+		"sequence 'rental_rental_id_seq' of column 'rental.rental_id' is not "
+		"modelled: read as the column's autoincrement\n"
+		"sequence 'staff_staff_id_seq' of column 'staff.staff_id' is not "
+		"modelled: read as the column's autoincrement\n"
+		"sequence 'store_store_id_seq' of column 'store.store_id' is not "
+		"modelled: read as the column's autoincrement\n"
 		"trigger 'film_fulltext_trigger' on table 'film' is not "
 		"modelled\n"
 		"trigger 'last_updated' on table 'actor' is not modelled\n"
@@ -1279,14 +1320,15 @@ START_TEST(test_introspect_pg__corpus_sakila)
 		"view 'staff_list' is not modelled\n");
 	ck_assert_uint_eq(schema->enum_count, 1);
 	ck_assert_str_eq(schema->enums[0]->name, "mpaa_rating");
-	/* Its sequences are not OWNED BY their columns: the nextval()
-	 * defaults stay, the sequences are reported. */
+	/* Its sequences are not OWNED BY their columns: each used by one
+	 * default reads as that column's autoincrement; the one payment
+	 * and its partitions share stays in their defaults. The domain
+	 * column reads as the domain's base type. */
 	assert_table("film", "table film\n"
-		"  film_id integer not null default "
-		"expr(nextval('film_film_id_seq'::regclass))\n"
+		"  film_id integer not null autoincrement\n"
 		"  title string(255) not null\n"
 		"  description text\n"
-		"  release_year year\n"
+		"  release_year integer\n"
 		"  language_id integer not null\n"
 		"  original_language_id integer\n"
 		"  rental_duration smallint not null default number(3)\n"

@@ -548,8 +548,7 @@ START_TEST(test_ddl__identifiers_with_quotes_inside)
 		"CREATE TABLE `we\"ird``name` (\n"
 		"  `it's \"col\"` VARCHAR(5) NOT NULL DEFAULT 'a''b' COMMENT "
 		"'quote '' and \\\\ backslash'\n"
-		") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 "
-		"COLLATE=utf8mb4_unicode_ci COMMENT='it''s';\n");
+		") COMMENT='it''s';\n");
 	ck_assert_sql(drop_sql(s, MYSQL, NULL),
 		"DROP TABLE `we\"ird``name`;\n");
 	strata_schema_free(s);
@@ -644,8 +643,7 @@ START_TEST(test_ddl__create_mysql)
 		"  `name` VARCHAR(50) NOT NULL,\n"
 		"  PRIMARY KEY (`id`),\n"
 		"  UNIQUE KEY `uq_category_name` (`name`)\n"
-		") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 "
-		"COLLATE=utf8mb4_unicode_ci;\n"
+		");\n"
 		"CREATE TABLE `post` (\n"
 		"  `id` INT NOT NULL AUTO_INCREMENT,\n"
 		"  `title` VARCHAR(80) NOT NULL COMMENT 'Headline',\n"
@@ -663,8 +661,7 @@ START_TEST(test_ddl__create_mysql)
 		"  CONSTRAINT `fk_post_category_id_category` FOREIGN KEY "
 		"(`category_id`) REFERENCES `category` (`id`) ON DELETE "
 		"CASCADE\n"
-		") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 "
-		"COLLATE=utf8mb4_unicode_ci COMMENT='Blog posts';\n");
+		") COMMENT='Blog posts';\n");
 	ck_assert_sql(drop_sql(s, MYSQL, NULL),
 		"DROP TABLE `post`;\n"
 		"DROP TABLE `category`;\n");
@@ -728,8 +725,7 @@ START_TEST(test_ddl__foreign_key_cycles)
 		"DROP TABLE `a`;\n");
 	{
 		char *sql = create_sql(s, MYSQL, NULL);
-		ck_assert_ptr_nonnull(strstr(sql, "\n) ENGINE=InnoDB DEFAULT "
-			"CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;\n"
+		ck_assert_ptr_nonnull(strstr(sql, "\n);\n"
 			"ALTER TABLE `a` ADD CONSTRAINT `fk_a_b_id_b` FOREIGN "
 			"KEY (`b_id`) REFERENCES `b` (`id`) ON DELETE SET "
 			"NULL;\n"));
@@ -915,8 +911,7 @@ START_TEST(test_ddl__indexes_in_detail)
 		"  `body` TEXT,\n"
 		"  UNIQUE KEY `ix_doc_title` (`title`),\n"
 		"  KEY `ix_prefix` (`title`(10), `body`(20))\n"
-		") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 "
-		"COLLATE=utf8mb4_unicode_ci;\n");
+		");\n");
 	ck_assert_sql(create_sql(s, SQLITE, NULL),
 		"CREATE TABLE \"doc\" (\n"
 		"  \"title\" VARCHAR(200),\n"
@@ -1165,6 +1160,116 @@ START_TEST(test_ddl__deferrable_foreign_keys)
 }
 END_TEST
 
+/* Table options: verbatim where the model gives them (SQLite WITHOUT
+ * ROWID / STRICT, MySQL ENGINE / COLLATE); without any, MySQL tables
+ * take the database's defaults. */
+START_TEST(test_ddl__table_options)
+{
+	strata_schema *s;
+	strata_table *kv, *plain;
+
+	ck_assert_strata_ok(strata_schema_new(&s));
+	kv = table(s, "kv");
+	column(kv, "k", "text", 0);
+	add_strings(&kv->pkey.h.columns, "k");
+	kv->options = strata__strdup("STRICT, WITHOUT ROWID");
+	plain = table(s, "plain");
+	column(plain, "a", "integer", 1);
+	ck_assert_sql(create_sql(s, SQLITE, NULL),
+		"CREATE TABLE \"kv\" (\n"
+		"  \"k\" TEXT NOT NULL,\n"
+		"  CONSTRAINT \"pk_kv\" PRIMARY KEY (\"k\")\n"
+		") STRICT, WITHOUT ROWID;\n"
+		"CREATE TABLE \"plain\" (\n"
+		"  \"a\" INTEGER\n"
+		");\n");
+	strata__free(kv->options);
+	kv->options = strata__strdup("ENGINE=MyISAM COLLATE=utf8mb4_bin");
+	ck_assert_sql(create_sql(s, MYSQL, NULL),
+		"CREATE TABLE `kv` (\n"
+		"  `k` TEXT NOT NULL,\n"
+		"  PRIMARY KEY (`k`)\n"
+		") ENGINE=MyISAM COLLATE=utf8mb4_bin;\n"
+		"CREATE TABLE `plain` (\n"
+		"  `a` INT\n"
+		");\n");
+	strata_schema_free(s);
+}
+END_TEST
+
+/* PostgreSQL defaults calling nextval() on a sequence no column owns
+ * (a dump without OWNED BY, a sequence several tables share) get the
+ * sequence created first, once; other dialects have no sequences. */
+START_TEST(test_ddl__pg_nextval_sequences)
+{
+	strata_schema *s;
+	strata_table *a, *b;
+	strata_column *c, *from, *to;
+	strata_strarray st = { NULL, 0 };
+	char *sql;
+
+	ck_assert_strata_ok(strata_schema_new(&s));
+	a = table(s, "a");
+	c = column(a, "id", "integer", 0);
+	set_default(c, STRATA_DEFAULT_EXPR,
+		"nextval('shared_seq'::regclass)");
+	add_strings(&a->pkey.h.columns, "id");
+	b = table(s, "b");
+	c = column(b, "id", "bigint", 1);
+	set_default(c, STRATA_DEFAULT_EXPR,
+		"nextval('shared_seq'::regclass)");
+	c = column(b, "code", "text", 1);
+	set_default(c, STRATA_DEFAULT_EXPR,
+		"('C' || nextval('\"Odd\".\"it''s\"'::regclass))");
+	c = column(b, "bad", "text", 1);
+	set_default(c, STRATA_DEFAULT_EXPR,
+		"mynextval('x') || nextval('no; good')");
+	ck_assert_sql(create_sql(s, PG, NULL),
+		"CREATE SEQUENCE IF NOT EXISTS shared_seq;\n"
+		"CREATE TABLE \"a\" (\n"
+		"  \"id\" integer NOT NULL DEFAULT "
+		"nextval('shared_seq'::regclass),\n"
+		"  CONSTRAINT \"pk_a\" PRIMARY KEY (\"id\")\n"
+		");\n"
+		"CREATE SEQUENCE IF NOT EXISTS \"Odd\".\"it's\";\n"
+		"CREATE TABLE \"b\" (\n"
+		"  \"id\" bigint DEFAULT nextval('shared_seq'::regclass),\n"
+		"  \"code\" text DEFAULT ('C' || "
+		"nextval('\"Odd\".\"it''s\"'::regclass)),\n"
+		"  \"bad\" text DEFAULT mynextval('x') || "
+		"nextval('no; good')\n"
+		");\n");
+	sql = create_sql(s, SQLITE, NULL);
+	ck_assert_ptr_null(strstr(sql, "SEQUENCE"));
+	free(sql);
+
+	/* A column added, or given such a default. */
+	from = b->columns[0];
+	to = column(b, "n", "integer", 1);
+	set_default(to, STRATA_DEFAULT_EXPR, "nextval('n_seq')");
+	ck_assert_strata_ok(strata_ddl__add_column(&st, PG, b, to));
+	ck_assert_strata_ok(strata_ddl__alter_column(&st, PG, b, to, from,
+		STRATA_DDL_ALTER_DEFAULT));
+	ck_assert_strata_ok(strata_ddl__alter_column(&st, PG, b, from, to,
+		STRATA_DDL_ALTER_DEFAULT));
+	sql = joined(&st);
+	ck_assert_str_eq(sql,
+		"CREATE SEQUENCE IF NOT EXISTS n_seq;\n"
+		"ALTER TABLE \"b\" ADD COLUMN \"n\" integer DEFAULT "
+		"nextval('n_seq');\n"
+		"CREATE SEQUENCE IF NOT EXISTS shared_seq;\n"
+		"ALTER TABLE \"b\" ALTER COLUMN \"id\" DROP DEFAULT;\n"
+		"ALTER TABLE \"b\" ALTER COLUMN \"id\" SET DEFAULT "
+		"nextval('shared_seq'::regclass);\n"
+		"ALTER TABLE \"b\" ALTER COLUMN \"n\" DROP DEFAULT;\n"
+		"ALTER TABLE \"b\" ALTER COLUMN \"n\" SET DEFAULT "
+		"nextval('n_seq');\n");
+	free(sql);
+	strata_strarray_dispose(&st);
+	strata_schema_free(s);
+}
+END_TEST
+
 /* ---- golden files ---- */
 
 static char *resource(const char *fmt, const char *a, const char *b)
@@ -1251,6 +1356,8 @@ Suite *ddl_suite(void)
 	tcase_add_test(tc, test_ddl__indexes_in_detail);
 	tcase_add_test(tc, test_ddl__single_object_statements);
 	tcase_add_test(tc, test_ddl__deferrable_foreign_keys);
+	tcase_add_test(tc, test_ddl__table_options);
+	tcase_add_test(tc, test_ddl__pg_nextval_sequences);
 	tcase_add_loop_test(tc, test_ddl__golden_files, 0,
 		(int)STRATA_ARRAY_SIZE(golden_models));
 	suite_add_tcase(s, tc);

@@ -36,15 +36,33 @@ static int arr_eq(const strata_strarray *a, const strata_strarray *b)
 	} \
 } while (0)
 
-static int column_eq(const strata_column *a, const strata_column *b,
-	strata_buf *why)
+/* Enum type names are equal when they give the same type: a name left
+ * out is the default <table>_<column> (the writer leaves that out). */
+static int enum_name_eq(const char *table, const strata_column *a,
+	const strata_column *b)
+{
+	strata_buf def = STRATA_BUF_INIT;
+	const char *x, *y;
+	int eq;
+
+	strata_buf_printf(&def, "%s_%s", table, a->name);
+	x = a->type.enum_name ? a->type.enum_name : def.ptr;
+	y = b->type.enum_name ? b->type.enum_name : def.ptr;
+	eq = a->type.kind != STRATA_TYPE_ENUM ? str_eq(a->type.enum_name,
+		b->type.enum_name) : !strcmp(x, y);
+	strata_buf_dispose(&def);
+	return eq;
+}
+
+static int column_eq(const char *table, const strata_column *a,
+	const strata_column *b, strata_buf *why)
 {
 	DIFF(str_eq(a->name, b->name), "column %s vs %s", a->name, b->name);
 	DIFF(a->type.kind == b->type.kind && a->type.length == b->type.length
 		&& a->type.precision == b->type.precision &&
 		a->type.scale == b->type.scale &&
 		arr_eq(&a->type.values, &b->type.values) &&
-		str_eq(a->type.enum_name, b->type.enum_name) &&
+		enum_name_eq(table, a, b) &&
 		str_eq(a->type.native, b->type.native) &&
 		a->type.is_unsigned == b->type.is_unsigned,
 		"type of column %s", a->name);
@@ -80,7 +98,7 @@ static int table_eq(const strata_table *a, const strata_table *b,
 	DIFF(str_eq(a->options, b->options), "options of %s", a->name);
 	DIFF(a->column_count == b->column_count, "columns of %s", a->name);
 	for (i = 0; i < a->column_count; i++)
-		if (!column_eq(a->columns[i], b->columns[i], why))
+		if (!column_eq(a->name, a->columns[i], b->columns[i], why))
 			return 0;
 	DIFF(head_eq(&a->pkey.h, &b->pkey.h), "primary key of %s", a->name);
 	DIFF(a->unique_count == b->unique_count, "uniques of %s", a->name);
@@ -651,6 +669,46 @@ START_TEST(test_model_write__warnings_are_not_written)
 }
 END_TEST
 
+/* An enum type name is written only when it is not the default
+ * <table>_<column> (shortened as the dialect shortens it), as
+ * introspection on PostgreSQL records the name of every enum column. */
+START_TEST(test_model_write__default_enum_names_left_out)
+{
+	strata_schema *s = load_text(
+		"tables:\n"
+		"  post:\n"
+		"    columns:\n"
+		"      status: {type: enum(a, b), enum_name: post_status}\n"
+		"      kind: {type: enum(a, b), enum_name: post_status}\n"
+		"  a_table_whose_name_is_long_enough_to_need_a_hash_suffix:\n"
+		"    columns:\n"
+		"      the_status_column: {type: enum(x)}\n");
+	strata_table *t = s->tables[1];
+	strata_buf name = STRATA_BUF_INIT;
+	char *text;
+
+	/* as PostgreSQL reads it back: shortened to 63 bytes */
+	ck_assert_strata_ok(strata_naming_shorten(&name,
+		STRATA_DIALECT_POSTGRES, "a_table_whose_name_is_long_enough_"
+		"to_need_a_hash_suffix_the_status_column"));
+	t->columns[0]->type.enum_name = strata__strdup(name.ptr);
+	text = write_schema(s, STRATA_DIALECT_POSTGRES);
+	ck_assert_str_eq(text,
+		"tables:\n"
+		"  post:\n"
+		"    columns:\n"
+		"      status: {type: \"enum(a, b)\"}\n"
+		"      kind: {type: \"enum(a, b)\", enum_name: post_status}\n"
+		"\n"
+		"  a_table_whose_name_is_long_enough_to_need_a_hash_suffix:\n"
+		"    columns:\n"
+		"      the_status_column: {type: enum(x)}\n");
+	free(text);
+	strata_buf_dispose(&name);
+	strata_schema_free(s);
+}
+END_TEST
+
 /* ---- parts of revision scripts (model_int.h) ----------------------- */
 
 START_TEST(test_model_write__table_bodies_round_trip)
@@ -769,6 +827,7 @@ Suite *model_write_suite(void)
 	tcase_add_test(tc, test_model_write__checks_by_name_form);
 	tcase_add_test(tc, test_model_write__defaults_kept_as_sql);
 	tcase_add_test(tc, test_model_write__warnings_are_not_written);
+	tcase_add_test(tc, test_model_write__default_enum_names_left_out);
 	tcase_add_test(tc, test_model_write__table_bodies_round_trip);
 	tcase_add_test(tc, test_model_write__table_body_parts);
 	suite_add_tcase(s, tc);

@@ -32,6 +32,10 @@ typedef enum {
                                                 * autoincrement too */
 #define STRATA_CAP_FK_NEEDS_INDEX    (1u << 11) /* a foreign key needs an
                                                 * index on its columns */
+#define STRATA_CAP_FK_RESTRICT_IS_NO_ACTION (1u << 12) /* foreign-key
+                                                * RESTRICT and NO ACTION
+                                                * are one rule */
+#define STRATA_CAP_DEFERRABLE_FK     (1u << 13) /* DEFERRABLE foreign keys */
 
 /** "sqlite", "postgresql", "mysql", or "none". @since 0.1.0 */
 STRATA_EXTERN(const char *) strata_dialect_name(strata_dialect d);

@@ -8,6 +8,7 @@
 
 #include "common.h"
 #include "buf.h"
+#include "schema.h"
 
 STRATA_BEGIN_DECL
 
@@ -34,10 +35,20 @@ STRATA_EXTERN(int) strata_repo_dirty(int *out, strata_repo *repo,
 	const char *dir);
 
 /** Git status of one file on disk: 0 clean, else a STRATA_GIT_* mask. */
-#define STRATA_GIT_UNTRACKED (1u << 0)
+#define STRATA_GIT_UNTRACKED (1u << 0) /* not in the index (or ignored) */
 #define STRATA_GIT_MODIFIED  (1u << 1) /* in the work tree or index */
+#define STRATA_GIT_ADDED     (1u << 2) /* in the index, not in HEAD */
 STRATA_EXTERN(int) strata_repo_file_status(unsigned int *out,
 	strata_repo *repo, const char *path);
+
+/**
+ * The hex id of the commit a revision names (`ref`: a branch, tag,
+ * commit, origin/main, HEAD~2, ...).
+ * @return 0, or STRATA_ENOTFOUND when `ref` names no commit
+ * @since 0.1.0
+ */
+STRATA_EXTERN(int) strata_repo_resolve(strata_buf *out, strata_repo *repo,
+	const char *ref);
 
 /**
  * Reads a file as it is at a revision (`ref`: a branch, tag, commit,
@@ -57,6 +68,18 @@ STRATA_EXTERN(int) strata_repo_list_dir(strata_strarray *out,
  * 1 folder, 0 file, STRATA_ENOTFOUND absent. */
 STRATA_EXTERN(int) strata_repo_is_dir(strata_repo *repo, const char *ref,
 	const char *path);
+
+/**
+ * Loads the models as they are at a revision: `path` is the model file or
+ * folder on disk (as for strata_model_load; a folder's *.yaml / *.yml
+ * files are read in name order). Files are named "<path>@<ref>" in
+ * messages, e.g. "models/blog.yaml@origin/main:4:7: ...".
+ * @return 0; STRATA_ENOTFOUND when `ref` names no commit or `path` does
+ *         not exist at it; STRATA_EINVALID for invalid models
+ * @since 0.1.0
+ */
+STRATA_EXTERN(int) strata_repo_load_models(strata_schema **out,
+	strata_repo *repo, const char *ref, const char *path);
 
 STRATA_END_DECL
 

@@ -32,6 +32,17 @@ STRATA_EXTERN(int) strata_model_load_string(strata_schema **out,
 	const char *name, const char *text);
 
 /**
+ * Like strata_model_load on a directory, from texts in memory: `count`
+ * model files, read in the order given (tables may reference tables of
+ * other files); `names[i]` is used as the file name of `texts[i]` in
+ * messages (e.g. "models/blog.yaml@origin/main").
+ * @return 0; STRATA_EINVALID with "name:line:column: message"
+ * @since 0.1.0
+ */
+STRATA_EXTERN(int) strata_model_load_texts(strata_schema **out,
+	const char *const *names, const char *const *texts, size_t count);
+
+/**
  * Checks a loaded schema against what a dialect accepts: identifier
  * lengths, types the dialect cannot store (e.g. string without a length
  * on MySQL). Reserved words are accepted (strata always quotes) but

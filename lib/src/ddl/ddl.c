@@ -571,6 +571,8 @@ int strata_ddl__create_table(strata_strarray *stmts, strata_dialect d,
 	STRATA_ASSERT_ARG(t);
 	if (!(vt = strata_ddl__vtable(d)))
 		return STRATA_EINVALID;
+	for (i = 0; vt->column_prereqs && i < t->column_count; i++)
+		TRY(vt->column_prereqs(stmts, t->columns[i]));
 	TRY(strata_buf_puts(&b, "CREATE TABLE "));
 	TRY(strata_ddl__ident(&b, vt, t->name));
 	TRY(strata_buf_puts(&b, " ("));
@@ -696,6 +698,8 @@ int strata_ddl__add_column(strata_strarray *stmts, strata_dialect d,
 	STRATA_ASSERT_ARG(c);
 	if (!(vt = strata_ddl__vtable(d)))
 		return STRATA_EINVALID;
+	if (vt->column_prereqs)
+		TRY(vt->column_prereqs(stmts, c));
 	TRY(vt->column(&col, t, c));
 	TRY(alter_table(stmts, vt, t->name, "ADD COLUMN %s", col.ptr));
 	if (!(vt->flags & STRATA_DDL_INLINE_COMMENTS) && c->comment &&
@@ -756,6 +760,7 @@ int strata_ddl__alter_column(strata_strarray *stmts, strata_dialect d,
 	const strata_column *to, unsigned int changes)
 {
 	const strata_ddl_vtable *vt;
+	int error;
 
 	STRATA_ASSERT_ARG(stmts);
 	STRATA_ASSERT_ARG(t);
@@ -771,6 +776,9 @@ int strata_ddl__alter_column(strata_strarray *stmts, strata_dialect d,
 	if (!vt->alter_column)
 		return strata_ddl__unsupported(vt, "alter column '%s' of "
 			"table '%s' in place", from->name, t->name);
+	if ((changes & STRATA_DDL_ALTER_DEFAULT) && vt->column_prereqs &&
+	    (error = vt->column_prereqs(stmts, to)) < 0)
+		return error;
 	return vt->alter_column(stmts, t, from, to, changes);
 }
 

@@ -84,6 +84,11 @@ typedef struct strata_ddl_vtable {
 	int (*table_comment)(strata_strarray *stmts, const strata_table *t);
 	int (*column_comment)(strata_strarray *stmts, const strata_table *t,
 		const strata_column *c);
+	/* Statements creating what a column's default needs, run before
+	 * the column is created or given the default (PostgreSQL: the
+	 * sequences its nextval() calls name); each appended once. NULL:
+	 * nothing. */
+	int (*column_prereqs)(strata_strarray *stmts, const strata_column *c);
 } strata_ddl_vtable;
 
 extern const strata_ddl_vtable strata_ddl__sqlite;

@@ -1,17 +1,14 @@
 /*
  * MySQL / MariaDB DDL: canonical types, AUTO_INCREMENT, inline ENUM,
  * keys and indexes as items of CREATE TABLE (so InnoDB never invents an
- * index for a foreign key that has one), inline comments, InnoDB table
- * options, and MODIFY COLUMN for every column change.
+ * index for a foreign key that has one), inline comments, table options
+ * (the database's defaults unless the model gives some), and MODIFY
+ * COLUMN for every column change.
  */
 #include <stdlib.h>
 #include "ddl_int.h"
 
 #define TRY STRATA_DDL_TRY
-
-/* Table options when the table gives none. */
-#define MYSQL_TABLE_OPTIONS \
-	"ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci"
 
 static int int_type(strata_buf *out, const strata_type *ty, const char *word)
 {
@@ -216,13 +213,18 @@ done:
 	return error;
 }
 
+/* The table's options verbatim; without any, none: the table takes the
+ * database's default engine, character set and collation, so that it
+ * reads back without options (introspection keeps only what differs
+ * from those defaults). */
 static int mysql_table_options(strata_buf *out, const strata_table *t)
 {
 	int error = 0;
 
-	TRY(strata_buf_putc(out, ' '));
-	TRY(strata_buf_puts(out, t->options && *t->options ? t->options :
-		MYSQL_TABLE_OPTIONS));
+	if (t->options && *t->options) {
+		TRY(strata_buf_putc(out, ' '));
+		TRY(strata_buf_puts(out, t->options));
+	}
 	if (t->comment) {
 		TRY(strata_buf_puts(out, " COMMENT="));
 		TRY(strata_ddl__literal(out, &strata_ddl__mysql, t->comment));
@@ -357,5 +359,6 @@ const strata_ddl_vtable strata_ddl__mysql = {
 	NULL,                 /* drop_enum */
 	NULL,                 /* add_enum_value */
 	mysql_table_comment,
-	NULL                  /* column_comment: MODIFY COLUMN */
+	NULL,                 /* column_comment: MODIFY COLUMN */
+	NULL                  /* column_prereqs */
 };

@@ -67,6 +67,39 @@ static int freeze_names(strata_table *t, strata_dialect d, const char *real)
 	return error;
 }
 
+/* CREATE TABLE for `t` under another name, everything in it named as
+ * for `t` (SQLite's enum checks take the table's name). */
+static int create_under(strata_strarray *stmts, strata_dialect d,
+	const strata_table *t, const char *name)
+{
+	strata_strarray made = { NULL, 0 };
+	strata_buf head = STRATA_BUF_INIT, b = STRATA_BUF_INIT;
+	size_t i;
+	int error;
+
+	strata_buf_puts(&head, "CREATE TABLE ");
+	strata_dialect_quote_ident(&head, d, t->name);
+	if ((error = strata_ddl__create_table(&made, d, t, NULL)) < 0)
+		goto done;
+	for (i = 0; i < made.count; i++) {
+		const char *s = made.strings[i];
+		if (!strncmp(s, head.ptr, head.size)) {
+			strata_buf_puts(&b, "CREATE TABLE ");
+			strata_dialect_quote_ident(&b, d, name);
+			strata_buf_puts(&b, s + head.size);
+			s = b.ptr;
+		}
+		if ((error = strata_strarray_add(stmts, s)) < 0)
+			goto done;
+		strata_buf_clear(&b);
+	}
+done:
+	strata_strarray_dispose(&made);
+	strata_buf_dispose(&head);
+	strata_buf_dispose(&b);
+	return error;
+}
+
 /* The 12-step rebuild of table `cur_t` into the result of applying `op`
  * to it. */
 static int rebuild(strata_strarray *stmts, strata_dialect d,
@@ -107,7 +140,7 @@ static int rebuild(strata_strarray *stmts, strata_dialect d,
 	strata_buf_puts(&b, " */");
 	if ((error = strata_ddl__push(stmts, &b)) < 0)
 		goto done;
-	if ((error = strata_ddl__create_table(stmts, d, tmp, NULL)) < 0)
+	if ((error = create_under(stmts, d, nt, tmp->name)) < 0)
 		goto done;
 	/* Copy the columns both tables have. */
 	strata_buf_puts(&b, "INSERT INTO ");
@@ -241,11 +274,58 @@ static const char *sql_for(const strata_op *op, strata_dialect d)
 	return def;
 }
 
+/* Adds the text of `cur` without surrounding blanks to `out`, unless it
+ * is empty. */
+static int push_trimmed(strata_strarray *out, const strata_buf *cur)
+{
+	size_t a = 0, z = cur->size;
+	char *s;
+	int error;
+
+	while (a < z && (cur->ptr[a] == ' ' || cur->ptr[a] == '\n' ||
+		cur->ptr[a] == '\t' || cur->ptr[a] == '\r'))
+		a++;
+	while (z > a && (cur->ptr[z - 1] == ' ' || cur->ptr[z - 1] == '\n' ||
+		cur->ptr[z - 1] == '\t' || cur->ptr[z - 1] == '\r'))
+		z--;
+	if (z == a)
+		return 0;
+	if (!(s = strata__strndup(cur->ptr + a, z - a)))
+		return STRATA_ERROR;
+	error = strata_strarray_add(out, s);
+	strata__free(s);
+	return error;
+}
+
+static int is_word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		(c >= '0' && c <= '9') || c == '_';
+}
+
+static int word_is(const char *w, size_t len, const char *upper)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (!upper[i] || (w[i] & ~0x20) != upper[i])
+			return 0;
+	return upper[len] == '\0';
+}
+
+/* Splits at semicolons outside quotes, comments and dollar quotes. A
+ * routine body (CREATE TRIGGER, PROCEDURE, FUNCTION or EVENT with
+ * BEGIN ... END, as SQLite, MySQL and PostgreSQL's BEGIN ATOMIC write
+ * them) holds semicolons: there a semicolon ends the statement only
+ * after the END closing its outermost BEGIN (an expression's CASE ...
+ * END just before a semicolon is mistaken for it, as sqlite3_complete
+ * does). */
 int strata_ddl__split_sql(strata_strarray *out, const char *sql)
 {
 	strata_buf cur = STRATA_BUF_INIT;
 	const char *p = sql;
-	int error = 0;
+	int error = 0, words = 0, create = 0, routine = 0, depth = 0;
+	int after_end = 0;
 
 	while (*p && !error) {
 		char c = *p;
@@ -259,6 +339,8 @@ int strata_ddl__split_sql(strata_strarray *out, const char *sql)
 			if (*p)
 				p++;
 			strata_buf_put(&cur, s, (size_t)(p - s));
+			after_end = 0;
+			words++;
 			continue;
 		}
 		if (c == '-' && p[1] == '-') {
@@ -285,44 +367,56 @@ int strata_ddl__split_sql(strata_strarray *out, const char *sql)
 				e = *e ? e + tl : e;
 				strata_buf_put(&cur, p, (size_t)(e - p));
 				p = e;
+				after_end = 0;
 				continue;
 			}
 		}
-		if (c == ';') {
-			size_t a = 0, z = cur.size;
-			while (a < z && (cur.ptr[a] == ' ' || cur.ptr[a] == '\n' ||
-				cur.ptr[a] == '\t' || cur.ptr[a] == '\r'))
-				a++;
-			while (z > a && (cur.ptr[z - 1] == ' ' ||
-				cur.ptr[z - 1] == '\n' || cur.ptr[z - 1] == '\t' ||
-				cur.ptr[z - 1] == '\r'))
-				z--;
-			if (z > a) {
-				char *s = strata__strndup(cur.ptr + a, z - a);
-				error = s ? strata_strarray_add(out, s) : STRATA_ERROR;
-				strata__free(s);
+		if (is_word_char(c) && (p == sql || !is_word_char(p[-1]))) {
+			const char *w = p;
+			size_t len;
+			while (is_word_char(*p))
+				p++;
+			len = (size_t)(p - w);
+			strata_buf_put(&cur, w, len);
+			/* a column named like a keyword: t.begin */
+			if (w > sql && w[-1] == '.') {
+				after_end = 0;
+				continue;
 			}
+			if (!words++)
+				create = word_is(w, len, "CREATE");
+			else if (create && !routine)
+				routine = word_is(w, len, "TRIGGER") ||
+					word_is(w, len, "PROCEDURE") ||
+					word_is(w, len, "FUNCTION") ||
+					word_is(w, len, "EVENT");
+			if (routine && word_is(w, len, "BEGIN"))
+				depth++;
+			after_end = depth && word_is(w, len, "END");
+			continue;
+		}
+		if (c == ';') {
+			if (depth && after_end)
+				depth--;
+			if (depth) {
+				strata_buf_putc(&cur, c);
+				after_end = 0;
+				p++;
+				continue;
+			}
+			error = push_trimmed(out, &cur);
 			strata_buf_clear(&cur);
+			words = create = routine = after_end = 0;
 			p++;
 			continue;
 		}
+		if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+			after_end = 0;
 		strata_buf_putc(&cur, c);
 		p++;
 	}
-	if (!error) {
-		size_t a = 0, z = cur.size;
-		while (a < z && (cur.ptr[a] == ' ' || cur.ptr[a] == '\n' ||
-			cur.ptr[a] == '\t' || cur.ptr[a] == '\r'))
-			a++;
-		while (z > a && (cur.ptr[z - 1] == ' ' || cur.ptr[z - 1] == '\n' ||
-			cur.ptr[z - 1] == '\t' || cur.ptr[z - 1] == '\r'))
-			z--;
-		if (z > a) {
-			char *s = strata__strndup(cur.ptr + a, z - a);
-			error = s ? strata_strarray_add(out, s) : STRATA_ERROR;
-			strata__free(s);
-		}
-	}
+	if (!error)
+		error = push_trimmed(out, &cur);
 	strata_buf_dispose(&cur);
 	return error;
 }
@@ -386,9 +480,40 @@ static int keep_fk_index(strata_strarray *stmts, strata_dialect d,
 	return error;
 }
 
-/* Where a foreign key needs an index (MySQL), the server made one named
- * after the key when no other index served it; it stays when the key is
- * dropped, so it goes with it. */
+/* Whether an index or unique constraint of `t` has this name. */
+static int index_name_taken(const strata_table *t, const char *name)
+{
+	size_t j;
+
+	for (j = 0; j < t->index_count; j++)
+		if (t->indexes[j]->h.name && !strcmp(t->indexes[j]->h.name,
+			name))
+			return 1;
+	for (j = 0; j < t->unique_count; j++)
+		if (t->uniques[j]->h.name && !strcmp(t->uniques[j]->h.name,
+			name))
+			return 1;
+	return 0;
+}
+
+/* Whether a foreign key name is one InnoDB generated: <table>_ibfk_<n>. */
+static int generated_fk_name(const strata_table *t, const char *name)
+{
+	size_t n = strlen(t->name);
+
+	if (!name || strncmp(name, t->name, n) || strncmp(name + n, "_ibfk_",
+		6) || !name[n + 6])
+		return 0;
+	for (name += n + 6; *name; name++)
+		if (*name < '0' || *name > '9')
+			return 0;
+	return 1;
+}
+
+/* Where a foreign key needs an index (MySQL), the server made one when no
+ * other index served it: named after the key, or, for a key the server
+ * named itself, after its first column (col, col_2, ... when taken). It
+ * stays when the key is dropped, so it goes with it. */
 static int drop_fk_index(strata_strarray *stmts, strata_dialect d,
 	const strata_table *t, const strata_fkey *fk)
 {
@@ -406,8 +531,18 @@ static int drop_fk_index(strata_strarray *stmts, strata_dialect d,
 		if (starts_with(&t->uniques[j]->h.columns, &fk->h.columns))
 			return 0;
 	memset(&ix, 0, sizeof(ix));
-	if ((error = strata_ddl_constraint_name(&name, d, t, "fk", fk)) < 0)
+	if (generated_fk_name(t, fk->h.name)) {
+		unsigned int n = 2;
+		strata_buf_puts(&name, fk->h.columns.strings[0]);
+		while (index_name_taken(t, name.ptr)) {
+			strata_buf_clear(&name);
+			strata_buf_printf(&name, "%s_%u",
+				fk->h.columns.strings[0], n++);
+		}
+	} else if ((error = strata_ddl_constraint_name(&name, d, t, "fk",
+		fk)) < 0) {
 		return error;
+	}
 	ix.h.name = name.ptr;
 	ix.h.columns = fk->h.columns;
 	error = strata_ddl__drop_index(stmts, d, t, &ix);

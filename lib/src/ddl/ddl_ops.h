@@ -7,7 +7,8 @@
 #include "common.h"
 
 /* Splits SQL text into statements at semicolons outside quotes,
- * comments and dollar quotes; empty statements are dropped. */
+ * comments, dollar quotes and routine bodies (CREATE TRIGGER ... BEGIN
+ * ... END); empty statements are dropped. */
 int strata_ddl__split_sql(strata_strarray *out, const char *sql);
 
 /* Statements the rebuild emits around a SQLite table rebuild: the

@@ -1,6 +1,7 @@
 /*
  * PostgreSQL DDL: canonical types, identity columns, named enum types,
- * COMMENT ON statements, and ALTER COLUMN one change per statement.
+ * COMMENT ON statements, ALTER COLUMN one change per statement, and the
+ * sequences nextval() defaults name.
  */
 #include "ddl_int.h"
 
@@ -209,6 +210,93 @@ done:
 	return error;
 }
 
+/* Whether s..end is a relation name as regclass prints it: unquoted
+ * words and "quoted" names, joined by dots. */
+static int is_relation_name(const char *s, const char *end)
+{
+	int want_name = 1;
+
+	while (s < end) {
+		if (!want_name) {
+			if (*s++ != '.')
+				return 0;
+			want_name = 1;
+		} else if (*s == '"') {
+			for (s++; s < end && !(*s == '"' && (s + 1 == end ||
+			     s[1] != '"')); s++)
+				if (*s == '"')
+					s++;
+			if (s++ >= end)
+				return 0;
+			want_name = 0;
+		} else {
+			const char *w = s;
+			while (s < end && ((*s >= 'a' && *s <= 'z') ||
+			       (*s >= 'A' && *s <= 'Z') || *s == '_' ||
+			       *s == '$' || (*s >= '0' && *s <= '9') ||
+			       (unsigned char)*s >= 0x80))
+				s++;
+			if (s == w)
+				return 0;
+			want_name = 0;
+		}
+	}
+	return !want_name;
+}
+
+static int has_statement(const strata_strarray *stmts, const char *sql)
+{
+	size_t i;
+
+	for (i = 0; i < stmts->count; i++)
+		if (!strcmp(stmts->strings[i], sql))
+			return 1;
+	return 0;
+}
+
+/* `CREATE SEQUENCE IF NOT EXISTS s` for every nextval('s') of an
+ * expression default, so that a default naming a sequence no column
+ * owns (a dump without OWNED BY, a sequence shared by several tables)
+ * can be re-created. The sequence gets CREATE SEQUENCE's defaults. */
+static int pg_column_prereqs(strata_strarray *stmts, const strata_column *c)
+{
+	strata_buf name = STRATA_BUF_INIT, b = STRATA_BUF_INIT;
+	const char *p;
+	int error = 0;
+
+	if (c->def.kind != STRATA_DEFAULT_EXPR || !c->def.value)
+		return 0;
+	for (p = c->def.value; (p = strstr(p, "nextval('")) != NULL;) {
+		if (p > c->def.value && (p[-1] == '_' || (p[-1] >= 'a' &&
+		    p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z'))) {
+			p++;
+			continue;
+		}
+		strata_buf_clear(&name);
+		for (p += 9; *p; p++) {
+			if (*p == '\'' && p[1] == '\'')
+				p++;
+			else if (*p == '\'')
+				break;
+			TRY(strata_buf_putc(&name, *p));
+		}
+		if (!*p)
+			break;
+		if (!name.size || !is_relation_name(name.ptr,
+		    name.ptr + name.size))
+			continue;
+		strata_buf_clear(&b);
+		TRY(strata_buf_printf(&b, "CREATE SEQUENCE IF NOT EXISTS %s",
+			name.ptr));
+		if (!has_statement(stmts, b.ptr))
+			TRY(strata_ddl__push(stmts, &b));
+	}
+done:
+	strata_buf_dispose(&name);
+	strata_buf_dispose(&b);
+	return error;
+}
+
 /* Starts `ALTER TABLE "t" ALTER COLUMN "c" ` in b. */
 static int alter_head(strata_buf *b, const strata_table *t,
 	const strata_column *c)
@@ -305,5 +393,6 @@ const strata_ddl_vtable strata_ddl__pg = {
 	pg_drop_enum,
 	pg_add_enum_value,
 	pg_table_comment,
-	pg_column_comment
+	pg_column_comment,
+	pg_column_prereqs
 };

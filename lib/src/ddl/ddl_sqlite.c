@@ -140,6 +140,17 @@ static int sqlite_drop_index(strata_strarray *stmts, const strata_table *t,
 	return strata_ddl__std_drop_index(stmts, &strata_ddl__sqlite, t, ix);
 }
 
+/* The table's options (WITHOUT ROWID, STRICT) as introspection read
+ * them from the CREATE TABLE text, verbatim. */
+static int sqlite_table_options(strata_buf *out, const strata_table *t)
+{
+	if (!t->options || !*t->options)
+		return 0;
+	if (strata_buf_putc(out, ' ') < 0)
+		return STRATA_ERROR;
+	return strata_buf_puts(out, t->options);
+}
+
 const strata_ddl_vtable strata_ddl__sqlite = {
 	STRATA_DIALECT_SQLITE,
 	"SQLite",
@@ -152,7 +163,7 @@ const strata_ddl_vtable strata_ddl__sqlite = {
 	sqlite_unique_item,
 	sqlite_fkey_item,
 	NULL,                 /* index_item: CREATE INDEX */
-	NULL,                 /* table_options */
+	sqlite_table_options,
 	sqlite_create_index,
 	sqlite_drop_index,
 	NULL,                 /* drop_constraint: table rebuild */
@@ -161,5 +172,6 @@ const strata_ddl_vtable strata_ddl__sqlite = {
 	NULL,                 /* drop_enum */
 	NULL,                 /* add_enum_value */
 	NULL,                 /* table_comment: not kept */
-	NULL                  /* column_comment: not kept */
+	NULL,                 /* column_comment: not kept */
+	NULL                  /* column_prereqs */
 };

@@ -43,93 +43,351 @@ static int is_word(char c)
 static const char *const cast_tail_words[] = { "varying", "precision",
 	"without", "with", "time", "zone" };
 
-/* Normal form of an SQL expression for comparison: casts (::type), all
- * parentheses and brackets, quotes of identifiers, the ARRAY keyword and
- * white space removed, lower-cased outside string literals, `= any` read
- * as `in`. Only for comparing; never rendered. */
-void strata_diff__normalize_expr(strata_buf *out, const char *s)
+/* Whether s (length n) is a number, optionally signed. */
+static int numeric_text(const char *s, size_t n)
+{
+	size_t i = 0, digits = 0;
+
+	if (i < n && (s[i] == '-' || s[i] == '+'))
+		i++;
+	for (; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (s[i] != '.')
+			return 0;
+	}
+	return digits > 0;
+}
+
+/* Skips a PostgreSQL cast's type after "::": words, the words that
+ * continue a type name, a (n) modifier and [] suffixes. */
+static const char *skip_cast(const char *p)
+{
+	size_t i;
+
+	while (*p == ' ')
+		p++;
+	if (*p == '"') {
+		for (p++; *p && *p != '"'; p++)
+			;
+		if (*p)
+			p++;
+	}
+	while (is_word(*p))
+		p++;
+	for (;;) {
+		const char *q = p;
+		int found = 0;
+		while (*q == ' ')
+			q++;
+		for (i = 0; i < STRATA_ARRAY_SIZE(cast_tail_words); i++) {
+			size_t n = strlen(cast_tail_words[i]);
+			if (!strata__strncasecmp(q, cast_tail_words[i], n) &&
+			    !is_word(q[n])) {
+				p = q + n;
+				found = 1;
+				break;
+			}
+		}
+		if (!found)
+			break;
+	}
+	if (*p == '(') {
+		while (*p && *p != ')')
+			p++;
+		if (*p)
+			p++;
+	}
+	while (p[0] == '[' && p[1] == ']')
+		p += 2;
+	return p;
+}
+
+static int is_op_char(char c)
+{
+	return c && strchr("<>=!~*+-/%|&^@#", c) != NULL;
+}
+
+/* Operators servers print in another spelling. */
+static const char *const op_spellings[][2] = {
+	{ "!=", "<>" }, { "==", "=" }, { "~~", "like" },
+	{ "~~*", "ilike" }, { "!~~", "not like" }, { "!~~*", "not ilike" },
+};
+
+static int add_token(strata_strarray *toks, const char *s, size_t n)
+{
+	char *t = strata__malloc(n + 1);
+
+	STRATA_ERROR_CHECK_ALLOC(t);
+	memcpy(t, s, n);
+	t[n] = '\0';
+	if (strata_strarray_add(toks, t) < 0) {
+		strata__free(t);
+		return STRATA_ERROR;
+	}
+	strata__free(t);
+	return 0;
+}
+
+/* Adds each space-separated word of `words` as a token. */
+static int add_words(strata_strarray *toks, const char *words)
+{
+	const char *sp;
+
+	while ((sp = strchr(words, ' ')) != NULL) {
+		if (add_token(toks, words, (size_t)(sp - words)) < 0)
+			return STRATA_ERROR;
+		words = sp + 1;
+	}
+	return add_token(toks, words, strlen(words));
+}
+
+/* Splits an expression into tokens: words and numbers lower-cased,
+ * string literals verbatim (a quoted number before a cast bare),
+ * operator runs, and single punctuation. Casts, identifier quotes,
+ * brackets and the ARRAY keyword are left out. */
+static int tokenize_expr(strata_strarray *toks, const char *s)
 {
 	const char *p = s ? s : "";
-	size_t start = out->size;
+	size_t i;
 
 	while (*p) {
-		char c = *p;
-		if (c == '\'') {
-			strata_buf_putc(out, *p++);
-			while (*p) {
-				if (*p == '\'' && p[1] == '\'') {
-					strata_buf_put(out, p, 2);
-					p += 2;
-					continue;
-				}
-				if (*p == '\'')
+		const char *start = p;
+		if (*p == '\'') {
+			const char *q;
+			for (p++; *p; p++) {
+				if (*p == '\'' && p[1] == '\'')
+					p++;
+				else if (*p == '\'')
 					break;
-				strata_buf_putc(out, *p++);
 			}
 			if (*p)
-				strata_buf_putc(out, *p++);
+				p++;
+			for (q = p; *q == ' '; q++)
+				;
+			if (q[0] == ':' && q[1] == ':' && p - start >= 2 &&
+			    numeric_text(start + 1, (size_t)(p - start - 2))) {
+				if (add_token(toks, start + 1,
+					(size_t)(p - start - 2)) < 0)
+					return STRATA_ERROR;
+			} else if (add_token(toks, start, (size_t)(p - start)) <
+				0) {
+				return STRATA_ERROR;
+			}
 			continue;
 		}
-		if (c == ':' && p[1] == ':') {
-			size_t i;
-			p += 2;
-			while (*p == ' ')
+		if (p[0] == ':' && p[1] == ':') {
+			p = skip_cast(p + 2);
+			continue;
+		}
+		if (*p == '"' || *p == '`') {
+			char q = *p++;
+			start = p;
+			while (*p && *p != q)
 				p++;
-			while (is_word(*p))
+			if (add_token(toks, start, (size_t)(p - start)) < 0)
+				return STRATA_ERROR;
+			if (*p)
 				p++;
-			for (;;) {
-				const char *q = p;
-				int found = 0;
-				while (*q == ' ')
-					q++;
-				for (i = 0; i < STRATA_ARRAY_SIZE(cast_tail_words);
-				     i++) {
-					size_t n = strlen(cast_tail_words[i]);
-					if (!strata__strncasecmp(q,
-						cast_tail_words[i], n) &&
-					    !is_word(q[n])) {
-						p = q + n;
-						found = 1;
-						break;
-					}
-				}
-				if (!found)
+			goto lower;
+		}
+		if (is_word(*p) || (*p == '.' && p[1] >= '0' && p[1] <= '9')) {
+			while (is_word(*p) || *p == '.')
+				p++;
+			if ((size_t)(p - start) == 5 &&
+			    !strata__strncasecmp(start, "array", 5))
+				continue;
+			if (add_token(toks, start, (size_t)(p - start)) < 0)
+				return STRATA_ERROR;
+			goto lower;
+		}
+		if (is_op_char(*p)) {
+			size_t n;
+			while (is_op_char(*p))
+				p++;
+			n = (size_t)(p - start);
+			for (i = 0; i < STRATA_ARRAY_SIZE(op_spellings); i++)
+				if (strlen(op_spellings[i][0]) == n &&
+				    !strncmp(start, op_spellings[i][0], n))
 					break;
+			if (i < STRATA_ARRAY_SIZE(op_spellings)) {
+				if (add_words(toks, op_spellings[i][1]) < 0)
+					return STRATA_ERROR;
+			} else if (add_token(toks, start, n) < 0) {
+				return STRATA_ERROR;
 			}
-			if (*p == '(') {
-				while (*p && *p != ')')
-					p++;
-				if (*p)
-					p++;
-			}
-			while (p[0] == '[' && p[1] == ']')
-				p += 2;
 			continue;
 		}
-		if (c == '(' || c == ')' || c == '[' || c == ']' || c == '"' ||
-		    c == '`' || c == ' ' || c == '\t' || c == '\n' ||
-		    c == '\r') {
-			p++;
-			continue;
-		}
-		if (!strata__strncasecmp(p, "array", 5) && !is_word(p[5]) &&
-		    (p == s || !is_word(p[-1]))) {
-			p += 5;
-			continue;
-		}
-		strata_buf_putc(out, (c >= 'A' && c <= 'Z') ? (char)(c + 32) :
-			c);
 		p++;
-	}
-	/* "= any" (PostgreSQL's form of IN) reads as "in". */
-	{
-		char *q;
-		while ((q = strstr(out->ptr + start, "=any")) != NULL) {
-			memcpy(q, "in", 2);
-			memmove(q + 2, q + 4, strlen(q + 4) + 1);
-			out->size -= 2;
+		if (*start == ' ' || *start == '\t' || *start == '\n' ||
+		    *start == '\r' || *start == '[' || *start == ']')
+			continue;
+		if (add_token(toks, start, 1) < 0)
+			return STRATA_ERROR;
+		continue;
+lower:
+		{
+			char *t = toks->strings[toks->count - 1];
+			for (; *t; t++)
+				if (*t >= 'A' && *t <= 'Z')
+					*t = (char)(*t + 32);
+			if (!strcmp(toks->strings[toks->count - 1], "true") ||
+			    !strcmp(toks->strings[toks->count - 1], "false")) {
+				t = toks->strings[toks->count - 1];
+				t[0] = t[0] == 't' ? '1' : '0';
+				t[1] = '\0';
+			}
 		}
 	}
+	return 0;
+}
+
+static int tok_is(const strata_strarray *t, size_t i, const char *s)
+{
+	return i < t->count && !strcmp(t->strings[i], s);
+}
+
+/* The end (exclusive) of the operand starting at token i: a
+ * parenthesized group, a function call, or one token, with a sign. */
+static size_t operand_end(const strata_strarray *t, size_t i)
+{
+	int depth = 0;
+
+	if (tok_is(t, i, "-") || tok_is(t, i, "+"))
+		i++;
+	if (i < t->count && !tok_is(t, i, "(") && tok_is(t, i + 1, "("))
+		i++;
+	if (!tok_is(t, i, "("))
+		return i < t->count ? i + 1 : i;
+	for (; i < t->count; i++) {
+		if (tok_is(t, i, "("))
+			depth++;
+		else if (tok_is(t, i, ")") && --depth == 0)
+			return i + 1;
+	}
+	return i;
+}
+
+/* The start of the operand ending (exclusive) at token e. */
+static size_t operand_start(const strata_strarray *t, size_t e)
+{
+	int depth = 0;
+	size_t i = e;
+
+	if (!e)
+		return 0;
+	if (!tok_is(t, e - 1, ")"))
+		return e - 1;
+	while (i > 0) {
+		i--;
+		if (tok_is(t, i, ")"))
+			depth++;
+		else if (tok_is(t, i, "(") && --depth == 0)
+			break;
+	}
+	if (i > 0 && is_word(t->strings[i - 1][0]) &&
+	    !tok_is(t, i - 1, "and") && !tok_is(t, i - 1, "or") &&
+	    !tok_is(t, i - 1, "not"))
+		i--;
+	return i;
+}
+
+static int add_range(strata_strarray *out, const strata_strarray *t,
+	size_t from, size_t to)
+{
+	for (; from < to; from++)
+		if (strata_strarray_add(out, t->strings[from]) < 0)
+			return STRATA_ERROR;
+	return 0;
+}
+
+/*
+ * Rewrites what servers print in place of what was written, on both
+ * sides alike: `= ANY (...)` as IN, `<> ALL (...)` as NOT IN, a
+ * one-element IN list as = (PostgreSQL), `x [NOT] BETWEEN a AND b` as
+ * the comparisons PostgreSQL prints for it.
+ */
+static int rewrite_tokens(strata_strarray *out, const strata_strarray *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->count; i++) {
+		int neg = tok_is(t, i, "not");
+		size_t k = i + (neg ? 1 : 0);
+		if ((tok_is(t, i, "=") && tok_is(t, i + 1, "any")) ||
+		    (tok_is(t, i, "<>") && tok_is(t, i + 1, "all"))) {
+			int is_in = tok_is(t, i, "=");
+			if ((!is_in && strata_strarray_add(out, "not") < 0) ||
+			    strata_strarray_add(out, "in") < 0)
+				return STRATA_ERROR;
+			i++;
+			continue;
+		}
+		if (tok_is(t, k, "in") && tok_is(t, k + 1, "(") &&
+		    tok_is(t, k + 3, ")") && !tok_is(t, k + 2, "(") &&
+		    !tok_is(t, k + 2, "select")) {
+			if (strata_strarray_add(out, neg ? "<>" : "=") < 0 ||
+			    strata_strarray_add(out, t->strings[k + 2]) < 0)
+				return STRATA_ERROR;
+			i = k + 3;
+			continue;
+		}
+		if (tok_is(t, k, "between") && out->count) {
+			size_t xs = operand_start(out, out->count), xe =
+				out->count;
+			size_t as = k + 1, ae = operand_end(t, as);
+			size_t bs = ae + 1, be;
+			strata_strarray x = { NULL, 0 };
+			int error = 0;
+			if (!tok_is(t, ae, "and"))
+				goto plain;
+			be = operand_end(t, bs);
+			if (add_range(&x, out, xs, xe) < 0)
+				return STRATA_ERROR;
+			while (out->count > xs)
+				strata__free(out->strings[--out->count]);
+			if (add_range(out, &x, 0, x.count) < 0 ||
+			    strata_strarray_add(out, neg ? "<" : ">=") < 0 ||
+			    add_range(out, t, as, ae) < 0 ||
+			    strata_strarray_add(out, neg ? "or" : "and") < 0 ||
+			    add_range(out, &x, 0, x.count) < 0 ||
+			    strata_strarray_add(out, neg ? ">" : "<=") < 0 ||
+			    add_range(out, t, bs, be) < 0)
+				error = STRATA_ERROR;
+			strata_strarray_dispose(&x);
+			if (error < 0)
+				return error;
+			i = be - 1;
+			continue;
+		}
+plain:
+		if (strata_strarray_add(out, t->strings[i]) < 0)
+			return STRATA_ERROR;
+	}
+	return 0;
+}
+
+/* Normal form of an SQL expression for comparison: casts (::type), all
+ * parentheses and brackets, quotes of identifiers, the ARRAY keyword and
+ * white space removed, lower-cased outside string literals, operators in
+ * one spelling, PostgreSQL's rewritten IN/NOT IN/BETWEEN read back as
+ * written, true/false as 1/0. Only for comparing; never rendered. */
+void strata_diff__normalize_expr(strata_buf *out, const char *s)
+{
+	strata_strarray toks = { NULL, 0 }, rw = { NULL, 0 };
+	size_t i;
+
+	if (tokenize_expr(&toks, s) < 0 || rewrite_tokens(&rw, &toks) < 0) {
+		/* out of memory: the text itself still compares */
+		strata_buf_puts(out, s ? s : "");
+		goto done;
+	}
+	for (i = 0; i < rw.count; i++)
+		if (strcmp(rw.strings[i], "(") && strcmp(rw.strings[i], ")"))
+			strata_buf_puts(out, rw.strings[i]);
+done:
+	strata_strarray_dispose(&toks);
+	strata_strarray_dispose(&rw);
 }
 
 static int exprs_equal(const char *a, const char *b)
@@ -168,6 +426,44 @@ static int bool_value(const char *s)
 	return -1;
 }
 
+/* The SQL a literal default stands for, for comparing it with an
+ * expression default. */
+static void literal_sql(strata_buf *out, const strata_default *d)
+{
+	const char *p;
+
+	switch (d->kind) {
+	case STRATA_DEFAULT_STRING:
+		strata_buf_putc(out, '\'');
+		for (p = d->value ? d->value : ""; *p; p++) {
+			if (*p == '\'')
+				strata_buf_putc(out, '\'');
+			strata_buf_putc(out, *p);
+		}
+		strata_buf_putc(out, '\'');
+		break;
+	case STRATA_DEFAULT_NOW:
+		strata_buf_puts(out, "current_timestamp");
+		break;
+	default:
+		strata_buf_puts(out, d->value ? d->value : "");
+		break;
+	}
+}
+
+/* Whether an expression default is the current timestamp in another
+ * spelling: now(), current_timestamp(), (CURRENT_TIMESTAMP). */
+static int expr_is_now(const char *expr)
+{
+	strata_buf n = STRATA_BUF_INIT;
+	int now;
+
+	strata_diff__normalize_expr(&n, expr);
+	now = !strcmp(n.ptr, "now") || !strcmp(n.ptr, "current_timestamp");
+	strata_buf_dispose(&n);
+	return now;
+}
+
 int strata_diff__defaults_equal(const strata_default *a,
 	const strata_default *b)
 {
@@ -179,6 +475,10 @@ int strata_diff__defaults_equal(const strata_default *a,
 
 	if (ka == STRATA_DEFAULT_NONE || kb == STRATA_DEFAULT_NONE)
 		return ka == kb;
+	if ((ka == STRATA_DEFAULT_NOW && kb == STRATA_DEFAULT_EXPR) ||
+	    (kb == STRATA_DEFAULT_NOW && ka == STRATA_DEFAULT_EXPR))
+		return expr_is_now(ka == STRATA_DEFAULT_EXPR ? a->value :
+			b->value);
 	if (ka == STRATA_DEFAULT_NOW || kb == STRATA_DEFAULT_NOW)
 		return ka == kb;
 	if (ka == STRATA_DEFAULT_BOOLEAN || kb == STRATA_DEFAULT_BOOLEAN) {
@@ -188,8 +488,23 @@ int strata_diff__defaults_equal(const strata_default *a,
 	if ((ka == STRATA_DEFAULT_NUMBER || kb == STRATA_DEFAULT_NUMBER) &&
 	    parse_number(a->value, &x) && parse_number(b->value, &y))
 		return x == y;
-	if (ka == STRATA_DEFAULT_EXPR || kb == STRATA_DEFAULT_EXPR)
-		return ka == kb && exprs_equal(a->value, b->value);
+	if (ka == STRATA_DEFAULT_EXPR || kb == STRATA_DEFAULT_EXPR) {
+		/* an expression that is a literal: compare as SQL */
+		strata_buf la = STRATA_BUF_INIT, lb = STRATA_BUF_INIT;
+		int eq;
+		if (ka == STRATA_DEFAULT_EXPR)
+			strata_buf_puts(&la, a->value ? a->value : "");
+		else
+			literal_sql(&la, a);
+		if (kb == STRATA_DEFAULT_EXPR)
+			strata_buf_puts(&lb, b->value ? b->value : "");
+		else
+			literal_sql(&lb, b);
+		eq = exprs_equal(la.ptr, lb.ptr);
+		strata_buf_dispose(&la);
+		strata_buf_dispose(&lb);
+		return eq;
+	}
 	return ka == kb && !strcmp(a->value ? a->value : "",
 		b->value ? b->value : "");
 }
@@ -274,6 +589,11 @@ static int narrowing(const strata_column *a, const strata_column *b)
 	    y->kind == STRATA_TYPE_TIMESTAMPTZ)
 		return 0;
 	return 1;
+}
+
+int strata_diff__narrowing(const strata_column *a, const strata_column *b)
+{
+	return narrowing(a, b);
 }
 
 /* Whether a dialect can store autoincrement for this column's type
@@ -404,6 +724,30 @@ static int fkey_match(diff_ctx *ctx, const strata_fkey *f,
 	return names_match(ctx->d, f->h.name, t->h.name);
 }
 
+static strata_fk_action fk_rule(diff_ctx *ctx, strata_fk_action a)
+{
+	if (a == STRATA_FK_RESTRICT && (strata_dialect_caps(ctx->d) &
+		STRATA_CAP_FK_RESTRICT_IS_NO_ACTION))
+		return STRATA_FK_NO_ACTION;
+	return a;
+}
+
+/* Whether two matching foreign keys act alike: their actions (where
+ * RESTRICT and NO ACTION differ) and, where the dialect has it,
+ * deferral. */
+static int same_fk_rules(diff_ctx *ctx, const strata_fkey *f,
+	const strata_fkey *t)
+{
+	unsigned int caps = strata_dialect_caps(ctx->d);
+
+	if (fk_rule(ctx, f->on_delete) != fk_rule(ctx, t->on_delete) ||
+	    fk_rule(ctx, f->on_update) != fk_rule(ctx, t->on_update))
+		return 0;
+	return ctx->d != STRATA_DIALECT_NONE &&
+		!(caps & STRATA_CAP_DEFERRABLE_FK) ? 1 :
+		!f->deferrable == !t->deferrable;
+}
+
 /* ---- tables ------------------------------------------------------- */
 
 static int emit_create_table(diff_ctx *ctx, const strata_table *t)
@@ -471,31 +815,65 @@ static int same_shape(const strata_table *a, const strata_table *b)
 	return 1;
 }
 
+/* Whether an operation of a list acts on a table. */
+static int acts_on(const strata_oplist *list, const char *table)
+{
+	size_t i;
+
+	for (i = 0; i < list->count; i++)
+		if (list->ops[i]->table && !strcmp(list->ops[i]->table, table))
+			return 1;
+	return 0;
+}
+
+/*
+ * Whether a dropped table's foreign key goes with DROP TABLE rather than
+ * first on its own: always where a constraint cannot be dropped without
+ * rebuilding the table (SQLite, which checks keys only as rows change);
+ * elsewhere when it references the table itself, a table dropped after
+ * it, or a table nothing else changes before the drop, so that the
+ * reverse can create the table with its key in place.
+ */
+static int fk_goes_with_table(diff_ctx *ctx, const strata_table *t,
+	const strata_fkey *fk)
+{
+	if (ctx->d != STRATA_DIALECT_NONE &&
+	    !(strata_dialect_caps(ctx->d) & STRATA_CAP_ADD_CONSTRAINT))
+		return 1;
+	if (!strcmp(fk->ref_table, t->name))
+		return 1;
+	/* dropped before it (a cycle), renamed, or changed */
+	return !acts_on(ctx->drop_tables, fk->ref_table) &&
+		!acts_on(ctx->renames, fk->ref_table) &&
+		!acts_on(ctx->drop_keys, fk->ref_table) &&
+		!acts_on(ctx->columns, fk->ref_table) &&
+		!acts_on(ctx->drop_columns, fk->ref_table);
+}
+
 static int emit_drop_table(diff_ctx *ctx, const strata_table *t)
 {
 	strata_op *op;
+	strata_table *copy;
 	size_t i;
 
-	/* Its foreign keys go first, so tables it references can go too
-	 * in any order; the reverse adds them back last. */
-	for (i = 0; i < t->fkey_count; i++) {
+	if (strata_oplist_add(&op, ctx->drop_tables, STRATA_OP_DROP_TABLE,
+		t->name) < 0 || strata_schema_new(&op->before) < 0 ||
+	    strata_schema__copy_table(&copy, op->before, t) < 0)
+		return STRATA_ERROR;
+	/* Foreign keys that cannot go with the table go first; the reverse
+	 * adds them back last. */
+	for (i = 0; i < copy->fkey_count;) {
 		strata_op *fk;
 		strata_table *sh;
+		if (fk_goes_with_table(ctx, t, copy->fkeys[i])) {
+			i++;
+			continue;
+		}
 		if (new_op(&fk, ctx->drop_fks, STRATA_OP_DROP_FOREIGN_KEY,
-			t->name, t->fkeys[i]->h.name, &sh, NULL) < 0 ||
-		    strata_schema__copy_fkey(sh, t->fkeys[i]) < 0)
+			t->name, copy->fkeys[i]->h.name, &sh, NULL) < 0 ||
+		    strata_schema__copy_fkey(sh, copy->fkeys[i]) < 0)
 			return STRATA_ERROR;
-	}
-	if (strata_oplist_add(&op, ctx->drop_tables, STRATA_OP_DROP_TABLE,
-		t->name) < 0 || strata_schema_new(&op->before) < 0)
-		return STRATA_ERROR;
-	{
-		strata_table *copy;
-		if (strata_schema__copy_table(&copy, op->before, t) < 0)
-			return STRATA_ERROR;
-		/* the foreign keys were dropped separately */
-		while (copy->fkey_count)
-			strata_schema__remove_fkey(copy, 0);
+		strata_schema__remove_fkey(copy, i);
 	}
 	op->flags |= STRATA_OP_DESTRUCTIVE;
 	for (i = 0; i < ctx->to->table_count; i++) {
@@ -685,6 +1063,26 @@ static int mapped_columns(strata_strarray *cols, const rename_map *map)
 	return 0;
 }
 
+/* Where a foreign key needs an index (MySQL), the database makes one
+ * for a key that has none to use, and introspection leaves it out as
+ * part of the key: a plain, unnamed model index on exactly the key's
+ * columns is that index. */
+static int served_by_fk_index(diff_ctx *ctx, const strata_table *f,
+	const rename_map *map, const strata_index *ti)
+{
+	size_t i;
+
+	if (!(strata_dialect_caps(ctx->d) & STRATA_CAP_FK_NEEDS_INDEX) ||
+	    ti->unique || ti->expr || ti->where || ti->method || ti->prefix ||
+	    ti->h.name)
+		return 0;
+	for (i = 0; i < f->fkey_count; i++)
+		if (columns_match(&f->fkeys[i]->h.columns, map,
+			&ti->h.columns))
+			return 1;
+	return 0;
+}
+
 static int diff_indexes(diff_ctx *ctx, const strata_table *f,
 	const strata_table *t, const rename_map *map)
 {
@@ -750,6 +1148,8 @@ static int diff_indexes(diff_ctx *ctx, const strata_table *f,
 				continue;
 			}
 		}
+		if (served_by_fk_index(ctx, f, map, ti))
+			continue;
 		if (new_op(&op, ctx->add_keys, STRATA_OP_CREATE_INDEX,
 			t->name, ti->h.name, NULL, &sh) < 0 ||
 		    strata_schema__copy_index(sh, ti) < 0)
@@ -863,9 +1263,8 @@ static int diff_fkeys(diff_ctx *ctx, const strata_table *f,
 		for (j = 0; j < f->fkey_count; j++)
 			if (!used[j] && fkey_match(ctx, f->fkeys[j], map, rm,
 				tf)) {
-				same_actions = f->fkeys[j]->on_delete ==
-					tf->on_delete && f->fkeys[j]->on_update ==
-					tf->on_update;
+				same_actions = same_fk_rules(ctx, f->fkeys[j],
+					tf);
 				break;
 			}
 		if (j < f->fkey_count && same_actions) {

@@ -199,6 +199,15 @@ static int pg_open(strata_conn **out, const strata_url *url,
 		c->head.database = strata__strdup(PQdb(c->pg));
 	}
 	*out = &c->head;
+	/* When strata dies mid-statement (killed), its backend notices
+	 * within a second and rolls back, instead of running the statement
+	 * to its end while holding the run lock (PostgreSQL 14+). */
+	if (c->head.server_version >= 140000 && strata_conn_exec(*out,
+		"SET client_connection_check_interval = 1000") < 0) {
+		strata_conn_close(*out);
+		*out = NULL;
+		return STRATA_ERROR;
+	}
 	return 0;
 }
 

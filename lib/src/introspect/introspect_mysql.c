@@ -193,7 +193,19 @@ static int normalize_expr(strata_buf *out, const char *in)
 	const char *p = in;
 
 	while (*p) {
-		if (*p == '\'' || *p == '"') {
+		if (*p == '\'') {
+			/* \' is written '' as standard SQL has it */
+			const char *e = skip_literal(p);
+			for (; p < e; p++) {
+				if (*p == '\\' && p + 1 < e) {
+					strata_buf_put(out, p[1] == '\'' ?
+						"'" : p, 1);
+					strata_buf_putc(out, *++p);
+				} else {
+					strata_buf_putc(out, *p);
+				}
+			}
+		} else if (*p == '"') {
 			const char *s = p;
 			p = skip_literal(p);
 			strata_buf_put(out, s, (size_t)(p - s));
@@ -242,8 +254,11 @@ static int normalize_expr(strata_buf *out, const char *in)
 }
 
 /* The text of a quoted MySQL string literal ('it''s', 'a\\b'); `in`
- * starts at the opening quote. Returns where the literal ends. */
-static const char *unquote_literal(strata_buf *out, const char *in)
+ * starts at the opening quote. Returns where the literal ends. A `\0`
+ * is kept as those two characters, or, with `nuls`, written as a zero
+ * byte and counted there. */
+static const char *unquote_literal(strata_buf *out, const char *in,
+	size_t *nuls)
 {
 	char q = *in;
 	const char *p = in + 1;
@@ -255,7 +270,14 @@ static const char *unquote_literal(strata_buf *out, const char *in)
 			case 'r': strata_buf_putc(out, '\r'); break;
 			case 't': strata_buf_putc(out, '\t'); break;
 			case 'Z': strata_buf_putc(out, '\032'); break;
-			case '0': strata_buf_puts(out, "\\0"); break;
+			case '0':
+				if (nuls) {
+					strata_buf_putc(out, '\0');
+					(*nuls)++;
+				} else {
+					strata_buf_puts(out, "\\0");
+				}
+				break;
 			default: strata_buf_putc(out, p[1]); break;
 			}
 			p += 2;
@@ -333,7 +355,7 @@ static int parse_enum(strata_type *t, const char *p)
 	t->kind = STRATA_TYPE_ENUM;
 	while (*p == '\'') {
 		strata_buf_clear(&v);
-		p = unquote_literal(&v, p);
+		p = unquote_literal(&v, p, NULL);
 		if ((error = strata_strarray_add(&t->values, v.ptr)) < 0)
 			break;
 		if (*p != ',')
@@ -532,6 +554,13 @@ static int number_default(strata_column *col, const char *raw)
 	return error;
 }
 
+/* Whether a type is MySQL's fixed-length BINARY(n). */
+static int is_fixed_binary(const strata_type *t)
+{
+	return t->kind == STRATA_TYPE_NATIVE && t->native &&
+		!strata__strncasecmp(t->native, "binary(", 7);
+}
+
 /*
  * COLUMN_DEFAULT in the model's form. MariaDB 10.2.7+ quotes literals
  * ('draft'), writes numbers bare, expressions as SQL, and NULL (the
@@ -551,8 +580,17 @@ static int parse_default(ctx *c, strata_column *col, const char *raw,
 		if (!strcmp(raw, "NULL"))
 			return 0;
 		if (raw[0] == '\'') {
-			const char *end = unquote_literal(&b, raw);
-			if (*end) {
+			size_t nuls = 0;
+			const char *end = unquote_literal(&b, raw, &nuls);
+			/* BINARY(n) pads its default with zero bytes:
+			 * DEFAULT '' reads back as '\0\0...'. */
+			while (nuls && b.size && !b.ptr[b.size - 1] &&
+			       is_fixed_binary(&col->type)) {
+				b.ptr[--b.size] = '\0';
+				nuls--;
+			}
+			/* Other zero bytes: the literal, verbatim. */
+			if (*end || nuls) {
 				strata_buf_clear(&b);
 				normalize_expr(&b, raw);
 				error = set_default(&col->def,

@@ -26,6 +26,7 @@ typedef struct {
 	short *attnums;        /* attnum of every column, table by table */
 	size_t attnum_count;
 	size_t attnum_alloc;
+	strata_strarray folded; /* sequences read as an autoincrement */
 	strata_buf tmp;        /* scratch text */
 } pg_ctx;
 
@@ -61,7 +62,11 @@ static const char enums_sql[] =
  * comment of the database). Defaults are deparsed without their table
  * (they name no column), which spares opening every table; `owned_seq`
  * is the quoted name of a sequence the column owns, as nextval() of a
- * serial column names it. */
+ * serial column names it. `sq` is a sequence no column owns that the
+ * default uses and nothing else does (read as the column's
+ * autoincrement); `bt` the base type of a domain (through domains of
+ * domains): its format_type() text, whether it is built in, and its
+ * name when it is an enum of the schema. */
 static const char columns_sql[] =
 	"SELECT a.attrelid, a.attnum, a.attname, "
 	"pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, "
@@ -82,7 +87,10 @@ static const char columns_sql[] =
 	"AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum "
 	"AND dep.classid = 'pg_catalog.pg_class'::regclass "
 	"AND dep.deptype = 'a' LIMIT 1) END, "
-	"CASE WHEN a.attcollation <> t.typcollation THEN co.collname END "
+	"CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, "
+	"sq.regname, sq.relname, "
+	"CASE WHEN t.typtype = 'd' THEN t.typname END, "
+	"bt.text, bt.builtin, bt.enum "
 	"FROM pg_catalog.pg_attribute a "
 	"JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
@@ -90,6 +98,29 @@ static const char columns_sql[] =
 	"LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid "
 	"AND ad.adnum = a.attnum "
 	"LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation "
+	"LEFT JOIN LATERAL (SELECT s.oid::regclass::text AS regname, "
+	"s.relname::text AS relname "
+	"FROM pg_catalog.pg_depend dd "
+	"JOIN pg_catalog.pg_class s ON s.oid = dd.refobjid AND s.relkind = 'S' "
+	"WHERE dd.classid = 'pg_catalog.pg_attrdef'::regclass "
+	"AND dd.objid = ad.oid "
+	"AND dd.refclassid = 'pg_catalog.pg_class'::regclass "
+	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend o "
+	"WHERE o.classid = 'pg_catalog.pg_class'::regclass "
+	"AND o.objid = s.oid AND o.deptype IN ('a', 'i', 'e')) "
+	"AND (SELECT count(*) FROM pg_catalog.pg_depend u "
+	"WHERE u.refclassid = 'pg_catalog.pg_class'::regclass "
+	"AND u.refobjid = s.oid) = 1 LIMIT 1) sq ON ad.oid IS NOT NULL "
+	"LEFT JOIN LATERAL (WITH RECURSIVE d(typ, mod) AS ("
+	"SELECT t.typbasetype, t.typtypmod WHERE t.typtype = 'd' "
+	"UNION ALL SELECT x.typbasetype, x.typtypmod FROM d "
+	"JOIN pg_catalog.pg_type x ON x.oid = d.typ AND x.typtype = 'd') "
+	"SELECT pg_catalog.format_type(d.typ, d.mod) AS text, "
+	"b.typnamespace = 'pg_catalog'::regnamespace AS builtin, "
+	"CASE WHEN b.typtype = 'e' AND b.typnamespace = n.oid "
+	"THEN b.typname END AS enum "
+	"FROM d JOIN pg_catalog.pg_type b ON b.oid = d.typ "
+	"WHERE b.typtype <> 'd') bt ON t.typtype = 'd' "
 	"WHERE n.nspname = ? AND c.relkind IN ('r', 'p') "
 	"AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped "
 	"ORDER BY a.attrelid, a.attnum";
@@ -150,7 +181,9 @@ static const char indexes_sql[] =
 /* Everything else in the schema, for the warnings: kind, name, the table
  * it belongs to, and whether that is a table or a view. Objects of an
  * extension, and functions made for a type (range constructors), are
- * left out. */
+ * left out; so are sequences the DDL re-creates as they are: used only
+ * by column defaults (nextval) and with CREATE SEQUENCE's default
+ * options. */
 static const char objects_sql[] =
 	"WITH ns AS (SELECT oid FROM pg_catalog.pg_namespace "
 	"WHERE nspname = ?) "
@@ -166,6 +199,19 @@ static const char objects_sql[] =
 	"AND d.objid = c.oid AND (d.deptype = 'e' OR (c.relkind = 'S' "
 	"AND d.refclassid = 'pg_catalog.pg_class'::regclass "
 	"AND d.deptype IN ('a', 'i')))) "
+	"AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 "
+	"FROM pg_catalog.pg_depend u "
+	"WHERE u.refclassid = 'pg_catalog.pg_class'::regclass "
+	"AND u.refobjid = c.oid) AND NOT EXISTS (SELECT 1 "
+	"FROM pg_catalog.pg_depend u "
+	"WHERE u.refclassid = 'pg_catalog.pg_class'::regclass "
+	"AND u.refobjid = c.oid "
+	"AND u.classid <> 'pg_catalog.pg_attrdef'::regclass) "
+	"AND EXISTS (SELECT 1 FROM pg_catalog.pg_sequence q "
+	"WHERE q.seqrelid = c.oid AND q.seqtypid = 'pg_catalog.int8'::regtype "
+	"AND q.seqstart = 1 AND q.seqincrement = 1 AND q.seqmin = 1 "
+	"AND q.seqmax = 9223372036854775807 AND q.seqcache = 1 "
+	"AND NOT q.seqcycle)) "
 	"UNION ALL "
 	"SELECT CASE WHEN c.relispartition THEN 'partition' "
 	"ELSE 'inheritance' END, c.relname, p.relname, NULL "
@@ -567,12 +613,23 @@ static int is_text_cast(const char *p, const char *end)
 		p[6] != '('));
 }
 
+/* Whether another cast follows at p, past closing parentheses: then a
+ * literal's `::text` is kept, `('now'::text)::date` being a cast run
+ * at every insert where `('now')::date` is a date fixed at CREATE. */
+static int cast_follows(const char *p, const char *end)
+{
+	while (p < end && (*p == ')' || *p == ' '))
+		p++;
+	return end - p >= 2 && p[0] == ':' && p[1] == ':';
+}
+
 /* An expression as PostgreSQL prints it (check, index key, partial index
  * predicate, default) with the `::text` casts it adds removed: those of
  * varchar columns of table `t` and those of string literals, which
- * resolve to text anyway. `length(title::text) > 0` reads back as the
- * model's `length(title) > 0`, `lower('X'::text)` as `lower('X')`. The
- * text of string literals is copied untouched. */
+ * resolve to text anyway (unless another cast follows). `length(title::
+ * text) > 0` reads back as the model's `length(title) > 0`,
+ * `lower('X'::text)` as `lower('X')`. The text of string literals is
+ * copied untouched. */
 static int normalize_expr(char **out, pg_ctx *c, const strata_table *t,
 	const char *expr, size_t len)
 {
@@ -592,7 +649,7 @@ static int normalize_expr(char **out, pg_ctx *c, const strata_table *t,
 			if (p < end)
 				p++;
 			strata_buf_put(b, s, (size_t)(p - s));
-			if (is_text_cast(p, end))
+			if (is_text_cast(p, end) && !cast_follows(p + 6, end))
 				p += 6;
 			continue;
 		}
@@ -780,6 +837,57 @@ static int is_serial(const char *def, const char *owned)
 		!strcmp(def + 8 + n, "::regclass)");
 }
 
+/* Whether a default is exactly nextval('<seq>'::regclass), seq being
+ * the sequence's name as regclass prints it. */
+static int is_nextval_of(pg_ctx *c, const char *def, const char *seq)
+{
+	const char *p;
+
+	if (!def || !seq || strncmp(def, "nextval(", 8))
+		return 0;
+	strata_buf_clear(&c->tmp);
+	strata_buf_puts(&c->tmp, "nextval('");
+	for (p = seq; *p; p++) {
+		if (*p == '\'')
+			strata_buf_putc(&c->tmp, '\'');
+		strata_buf_putc(&c->tmp, *p);
+	}
+	strata_buf_puts(&c->tmp, "'::regclass)");
+	return !strcmp(def, c->tmp.ptr);
+}
+
+static int is_integer_kind(strata_type_kind k)
+{
+	return k == STRATA_TYPE_INTEGER || k == STRATA_TYPE_BIGINT ||
+		k == STRATA_TYPE_SMALLINT;
+}
+
+/* A column whose type is a domain: read as the domain's base type (the
+ * domain's constraints and default are not modelled), with a warning. */
+static int read_domain_type(pg_ctx *c, const strata_table *t,
+	strata_column *col, const strata_result *res)
+{
+	strata_buf ty = STRATA_BUF_INIT;
+	const char *domain = val(res, 15), *base = val(res, 16);
+	int error;
+
+	if (!domain || !base)
+		return 0;
+	strata_type_dispose(&col->type);
+	memset(&col->type, 0, sizeof(col->type));
+	col->type.precision = col->type.scale = -1;
+	if ((error = read_type(&col->type, c, base, is_true(val(res, 17)),
+		val(res, 18))) < 0 ||
+	    (error = strata_type_format(&ty, &col->type)) < 0)
+		goto done;
+	error = strata_schema_add_warning(c->schema, "domain '%s' of column "
+		"'%s.%s' is not modelled: read as its base type %s", domain,
+		t->name, col->name, ty.ptr);
+done:
+	strata_buf_dispose(&ty);
+	return error;
+}
+
 static int read_column(pg_ctx *c, pg_rel *r, const strata_result *res)
 {
 	const char *comment = val(res, 8), *collation = val(res, 12);
@@ -793,7 +901,8 @@ static int read_column(pg_ctx *c, pg_rel *r, const strata_result *res)
 		return error;
 	col->nullable = !is_true(val(res, 4));
 	if ((error = read_type(&col->type, c, val(res, 3),
-		is_true(val(res, 9)), val(res, 10))) < 0)
+		is_true(val(res, 9)), val(res, 10))) < 0 ||
+	    (error = read_domain_type(c, r->table, col, res)) < 0)
 		return error;
 	if (comment && !(col->comment = strata__strdup(comment)))
 		goto oom;
@@ -808,11 +917,22 @@ static int read_column(pg_ctx *c, pg_rel *r, const strata_result *res)
 			"'%s' of table '%s' is not modelled", col->name,
 			r->table->name);
 	if (is_serial(val(res, 5), val(res, 11)) &&
-	    (col->type.kind == STRATA_TYPE_INTEGER ||
-	    col->type.kind == STRATA_TYPE_BIGINT ||
-	    col->type.kind == STRATA_TYPE_SMALLINT)) {
+	    is_integer_kind(col->type.kind)) {
 		col->autoincrement = 1;
 		return 0;
+	}
+	/* A sequence no column owns, used by this default alone: the
+	 * serial column of a dump without OWNED BY. */
+	if (is_integer_kind(col->type.kind) &&
+	    is_nextval_of(c, val(res, 5), val(res, 13))) {
+		col->autoincrement = 1;
+		if ((error = strata_strarray_add(&c->folded,
+			val(res, 14))) < 0)
+			return error;
+		return strata_schema_add_warning(c->schema, "sequence '%s' of "
+			"column '%s.%s' is not modelled: read as the column's "
+			"autoincrement", val(res, 14), r->table->name,
+			col->name);
 	}
 	return read_default(col, c, val(res, 5));
 oom:
@@ -1045,9 +1165,16 @@ static int read_objects(pg_ctx *c)
 	while ((error = strata_result_next(res)) == 0) {
 		const char *kind = val(res, 0), *name = val(res, 1);
 		const char *table = val(res, 2), *on = val(res, 3);
+		size_t i;
 		if (strata_introspect__excluded(c->opts, name) ||
 		    (table && strata_introspect__excluded(c->opts, table)))
 			continue;
+		for (i = 0; !strcmp(kind, "sequence") &&
+		     i < c->folded.count; i++)
+			if (!strcmp(c->folded.strings[i], name))
+				break;
+		if (!strcmp(kind, "sequence") && i < c->folded.count)
+			continue; /* reported with its column */
 		if (!strcmp(kind, "partition"))
 			error = strata_schema_add_warning(c->schema,
 				"partition '%s' of table '%s' is not modelled",
@@ -1113,6 +1240,7 @@ int strata_introspect__pg(strata_schema *schema, strata_conn *conn,
 done:
 	strata__free(c.rels);
 	strata__free(c.attnums);
+	strata_strarray_dispose(&c.folded);
 	strata_buf_dispose(&c.tmp);
 	return error;
 }

@@ -5,12 +5,12 @@ CREATE TABLE `user` (
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_user_username` (`username`),
   UNIQUE KEY `uq_user_email` (`email`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+);
 CREATE TABLE `category` (
   `id` INT NOT NULL AUTO_INCREMENT,
   `name` VARCHAR(50) NOT NULL,
   PRIMARY KEY (`id`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+);
 CREATE TABLE `post` (
   `id` INT NOT NULL AUTO_INCREMENT,
   `title` VARCHAR(80) NOT NULL,
@@ -19,18 +19,18 @@ CREATE TABLE `post` (
   `category_id` INT NOT NULL,
   PRIMARY KEY (`id`),
   CONSTRAINT `fk_post_category_id_category` FOREIGN KEY (`category_id`) REFERENCES `category` (`id`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+);
 CREATE TABLE `book` (
   `id` INT NOT NULL AUTO_INCREMENT,
   `title` VARCHAR(250) NOT NULL,
   `author` VARCHAR(250) NOT NULL,
   `genre` VARCHAR(250),
   PRIMARY KEY (`id`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+);
 CREATE TABLE `accounts` (
   `id` INT NOT NULL AUTO_INCREMENT,
   `handle` VARCHAR(50) NOT NULL,
   `secret_key` VARCHAR(128),
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_accounts_handle` (`handle`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+);

@@ -7,7 +7,7 @@ CREATE TABLE `category` (
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_category_name` (`name`),
   CONSTRAINT `fk_category_parent_id_category` FOREIGN KEY (`parent_id`) REFERENCES `category` (`id`) ON DELETE SET NULL
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='Post categories';
+) COMMENT='Post categories';
 CREATE TABLE `author` (
   `id` BIGINT NOT NULL AUTO_INCREMENT,
   `handle` VARCHAR(50) NOT NULL,
@@ -24,7 +24,7 @@ CREATE TABLE `author` (
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_author_email` (`email`),
   UNIQUE KEY `uq_author_login` (`handle`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='People who write posts';
+) COMMENT='People who write posts';
 CREATE TABLE `post` (
   `id` INT NOT NULL AUTO_INCREMENT,
   `title` VARCHAR(80) NOT NULL,
@@ -51,12 +51,12 @@ CREATE TABLE `post` (
   CONSTRAINT `post_views_positive` CHECK (views >= 0),
   CONSTRAINT `fk_post_category_id_category` FOREIGN KEY (`category_id`) REFERENCES `category` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
   CONSTRAINT `fk_post_author_id_author` FOREIGN KEY (`author_id`) REFERENCES `author` (`id`) ON DELETE RESTRICT
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='Blog posts';
+) COMMENT='Blog posts';
 CREATE TABLE `tag` (
   `id` INT NOT NULL,
   `label` VARCHAR(40) NOT NULL,
   PRIMARY KEY (`id`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+);
 CREATE TABLE `post_tag` (
   `post_id` INT NOT NULL,
   `tag_id` INT NOT NULL,
@@ -64,7 +64,7 @@ CREATE TABLE `post_tag` (
   PRIMARY KEY (`post_id`, `tag_id`),
   CONSTRAINT `fk_post_tag_post_id_post` FOREIGN KEY (`post_id`) REFERENCES `post` (`id`) ON DELETE CASCADE,
   CONSTRAINT `fk_post_tag_tag` FOREIGN KEY (`tag_id`) REFERENCES `tag` (`id`) ON DELETE CASCADE
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='Tags of a post (composite primary key)';
+) COMMENT='Tags of a post (composite primary key)';
 CREATE TABLE `post_tag_vote` (
   `post_id` INT NOT NULL,
   `tag_id` INT NOT NULL,
@@ -73,4 +73,4 @@ CREATE TABLE `post_tag_vote` (
   PRIMARY KEY (`post_id`, `tag_id`, `voter_id`),
   CONSTRAINT `fk_post_tag_vote_voter_id_author` FOREIGN KEY (`voter_id`) REFERENCES `author` (`id`),
   CONSTRAINT `fk_post_tag_vote_post_id_tag_id_post_tag` FOREIGN KEY (`post_id`, `tag_id`) REFERENCES `post_tag` (`post_id`, `tag_id`) ON DELETE CASCADE
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='Votes on a tag of a post (composite foreign key)';
+) COMMENT='Votes on a tag of a post (composite foreign key)';

@@ -15,12 +15,12 @@ CREATE TABLE `strata_history` (
   `error` TEXT,
   `failed_statement` TEXT,
   PRIMARY KEY (`revision`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+);
 CREATE TABLE `strata_history_meta` (
   `key` VARCHAR(64) NOT NULL,
   `value` VARCHAR(255),
   PRIMARY KEY (`key`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+);
 INSERT INTO `strata_history_meta` (`key`, `value`) VALUES ('version', '1');
 
 -- upgrade 1000: users
@@ -29,7 +29,7 @@ CREATE TABLE `users` (
   `id` INT NOT NULL AUTO_INCREMENT,
   `name` VARCHAR(40) NOT NULL,
   PRIMARY KEY (`id`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+);
 UPDATE `strata_history` SET `state` = 'applied', `checksum` = 'sha256:fe8b59665b114440dd94b3ebd6e8a03c83defc7328c45d4f4ab8f37ce52fdfb4', `message` = 'users', `applied_at` = CONCAT(SUBSTRING(DATE_FORMAT(UTC_TIMESTAMP(3), '%Y-%m-%dT%H:%i:%s.%f'), 1, 23), 'Z'), `execution_ms` = 0, `statements_done` = 1, `statements_total` = 1, `error` = NULL, `failed_statement` = NULL WHERE `revision` = '1000';
 
 -- upgrade 1001: email
@@ -46,5 +46,5 @@ CREATE TABLE `posts` (
   PRIMARY KEY (`id`),
   KEY `ix_posts_title` (`title`),
   CONSTRAINT `fk_posts_user_id_users` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+);
 UPDATE `strata_history` SET `state` = 'applied', `checksum` = 'sha256:31bb2742b9c92cd135702d2ab5aa8d41ece2f1707fccbe590d9cdc0609c289e6', `message` = 'posts', `applied_at` = CONCAT(SUBSTRING(DATE_FORMAT(UTC_TIMESTAMP(3), '%Y-%m-%dT%H:%i:%s.%f'), 1, 23), 'Z'), `execution_ms` = 0, `statements_done` = 1, `statements_total` = 1, `error` = NULL, `failed_statement` = NULL WHERE `revision` = '1002';

@@ -1,0 +1,2 @@
+-- comments on sqlite: upgrade
+-- comments on sqlite: downgrade

@@ -1,0 +1,44 @@
+-- SQLAlchemy 2.x create_all of the seeds' models on MySQL, as it echoes
+-- it (README.md): names left to the database, Post.pub_date with
+-- server_default=func.now(). Loaded by tests/cli/db_sqlalchemy.sh.
+
+CREATE TABLE accounts (
+	id INTEGER NOT NULL AUTO_INCREMENT, 
+	handle VARCHAR(50) NOT NULL, 
+	secret_key VARCHAR(128), 
+	PRIMARY KEY (id), 
+	UNIQUE (handle)
+);
+
+CREATE TABLE book (
+	id INTEGER NOT NULL AUTO_INCREMENT, 
+	title VARCHAR(250) NOT NULL, 
+	author VARCHAR(250) NOT NULL, 
+	genre VARCHAR(250), 
+	PRIMARY KEY (id)
+);
+
+CREATE TABLE category (
+	id INTEGER NOT NULL AUTO_INCREMENT, 
+	name VARCHAR(50) NOT NULL, 
+	PRIMARY KEY (id)
+);
+
+CREATE TABLE post (
+	id INTEGER NOT NULL AUTO_INCREMENT, 
+	title VARCHAR(80) NOT NULL, 
+	body TEXT NOT NULL, 
+	pub_date DATETIME NOT NULL DEFAULT (now()), 
+	category_id INTEGER NOT NULL, 
+	PRIMARY KEY (id), 
+	FOREIGN KEY(category_id) REFERENCES category (id)
+);
+
+CREATE TABLE user (
+	id INTEGER NOT NULL AUTO_INCREMENT, 
+	username VARCHAR(80) NOT NULL, 
+	email VARCHAR(120) NOT NULL, 
+	PRIMARY KEY (id), 
+	UNIQUE (username), 
+	UNIQUE (email)
+);
