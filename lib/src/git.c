@@ -13,6 +13,115 @@
 #include <git2.h>
 #include "common.h"
 #include "strata/git.h"
+#include "util/dynload.h"
+
+/* libgit2 is loaded at first use (util/dynload.h): each function is
+ * called through a pointer of its own type. */
+static __typeof__(&git_blob_free) p_git_blob_free;
+static __typeof__(&git_blob_lookup) p_git_blob_lookup;
+static __typeof__(&git_blob_rawcontent) p_git_blob_rawcontent;
+static __typeof__(&git_blob_rawsize) p_git_blob_rawsize;
+static __typeof__(&git_buf_dispose) p_git_buf_dispose;
+static __typeof__(&git_config_free) p_git_config_free;
+static __typeof__(&git_config_get_string_buf) p_git_config_get_string_buf;
+static __typeof__(&git_error_last) p_git_error_last;
+static __typeof__(&git_libgit2_init) p_git_libgit2_init;
+static __typeof__(&git_object_free) p_git_object_free;
+static __typeof__(&git_object_id) p_git_object_id;
+static __typeof__(&git_object_peel) p_git_object_peel;
+static __typeof__(&git_oid_tostr) p_git_oid_tostr;
+static __typeof__(&git_reference_name_to_id) p_git_reference_name_to_id;
+static __typeof__(&git_repository_config_snapshot) p_git_repository_config_snapshot;
+static __typeof__(&git_repository_free) p_git_repository_free;
+static __typeof__(&git_repository_open_ext) p_git_repository_open_ext;
+static __typeof__(&git_repository_workdir) p_git_repository_workdir;
+static __typeof__(&git_revparse_single) p_git_revparse_single;
+static __typeof__(&git_status_file) p_git_status_file;
+static __typeof__(&git_status_foreach_ext) p_git_status_foreach_ext;
+static __typeof__(&git_status_options_init) p_git_status_options_init;
+static __typeof__(&git_tree_entry_byindex) p_git_tree_entry_byindex;
+static __typeof__(&git_tree_entry_bypath) p_git_tree_entry_bypath;
+static __typeof__(&git_tree_entry_free) p_git_tree_entry_free;
+static __typeof__(&git_tree_entry_id) p_git_tree_entry_id;
+static __typeof__(&git_tree_entry_name) p_git_tree_entry_name;
+static __typeof__(&git_tree_entry_type) p_git_tree_entry_type;
+static __typeof__(&git_tree_entrycount) p_git_tree_entrycount;
+static __typeof__(&git_tree_free) p_git_tree_free;
+static __typeof__(&git_tree_lookup) p_git_tree_lookup;
+static int api_loaded;
+
+static int load_libgit2(void)
+{
+	static const strata_dynsym syms[] = {
+		{ "git_blob_free", (void **)&p_git_blob_free },
+		{ "git_blob_lookup", (void **)&p_git_blob_lookup },
+		{ "git_blob_rawcontent", (void **)&p_git_blob_rawcontent },
+		{ "git_blob_rawsize", (void **)&p_git_blob_rawsize },
+		{ "git_buf_dispose", (void **)&p_git_buf_dispose },
+		{ "git_config_free", (void **)&p_git_config_free },
+		{ "git_config_get_string_buf", (void **)&p_git_config_get_string_buf },
+		{ "git_error_last", (void **)&p_git_error_last },
+		{ "git_libgit2_init", (void **)&p_git_libgit2_init },
+		{ "git_object_free", (void **)&p_git_object_free },
+		{ "git_object_id", (void **)&p_git_object_id },
+		{ "git_object_peel", (void **)&p_git_object_peel },
+		{ "git_oid_tostr", (void **)&p_git_oid_tostr },
+		{ "git_reference_name_to_id", (void **)&p_git_reference_name_to_id },
+		{ "git_repository_config_snapshot", (void **)&p_git_repository_config_snapshot },
+		{ "git_repository_free", (void **)&p_git_repository_free },
+		{ "git_repository_open_ext", (void **)&p_git_repository_open_ext },
+		{ "git_repository_workdir", (void **)&p_git_repository_workdir },
+		{ "git_revparse_single", (void **)&p_git_revparse_single },
+		{ "git_status_file", (void **)&p_git_status_file },
+		{ "git_status_foreach_ext", (void **)&p_git_status_foreach_ext },
+		{ "git_status_options_init", (void **)&p_git_status_options_init },
+		{ "git_tree_entry_byindex", (void **)&p_git_tree_entry_byindex },
+		{ "git_tree_entry_bypath", (void **)&p_git_tree_entry_bypath },
+		{ "git_tree_entry_free", (void **)&p_git_tree_entry_free },
+		{ "git_tree_entry_id", (void **)&p_git_tree_entry_id },
+		{ "git_tree_entry_name", (void **)&p_git_tree_entry_name },
+		{ "git_tree_entry_type", (void **)&p_git_tree_entry_type },
+		{ "git_tree_entrycount", (void **)&p_git_tree_entrycount },
+		{ "git_tree_free", (void **)&p_git_tree_free },
+		{ "git_tree_lookup", (void **)&p_git_tree_lookup },
+	};
+
+	return strata__dynload(&api_loaded, STRATA_LIBGIT2_SONAME, "git "
+		"support", syms, STRATA_ARRAY_SIZE(syms));
+}
+
+#define git_blob_free p_git_blob_free
+#define git_blob_lookup p_git_blob_lookup
+#define git_blob_rawcontent p_git_blob_rawcontent
+#define git_blob_rawsize p_git_blob_rawsize
+#define git_buf_dispose p_git_buf_dispose
+#define git_config_free p_git_config_free
+#define git_config_get_string_buf p_git_config_get_string_buf
+#define git_error_last p_git_error_last
+#define git_libgit2_init p_git_libgit2_init
+#define git_object_free p_git_object_free
+#define git_object_id p_git_object_id
+#define git_object_peel p_git_object_peel
+#define git_oid_tostr p_git_oid_tostr
+#define git_reference_name_to_id p_git_reference_name_to_id
+#define git_repository_config_snapshot p_git_repository_config_snapshot
+#define git_repository_free p_git_repository_free
+#define git_repository_open_ext p_git_repository_open_ext
+#define git_repository_workdir p_git_repository_workdir
+#define git_revparse_single p_git_revparse_single
+#define git_status_file p_git_status_file
+#define git_status_foreach_ext p_git_status_foreach_ext
+#define git_status_options_init p_git_status_options_init
+#define git_tree_entry_byindex p_git_tree_entry_byindex
+#define git_tree_entry_bypath p_git_tree_entry_bypath
+#define git_tree_entry_free p_git_tree_entry_free
+#define git_tree_entry_id p_git_tree_entry_id
+#define git_tree_entry_name p_git_tree_entry_name
+#define git_tree_entry_type p_git_tree_entry_type
+#define git_tree_entrycount p_git_tree_entrycount
+#define git_tree_free p_git_tree_free
+#define git_tree_lookup p_git_tree_lookup
+
 #include "strata/model.h"
 
 struct strata_repo {
@@ -34,6 +143,8 @@ static int init_once(void)
 	static int done;
 
 	if (!done) {
+		if (load_libgit2() < 0)
+			return STRATA_ERROR;
 		if (git_libgit2_init() < 0)
 			return git_fail(-1, "cannot initialise libgit2");
 		done = 1;
