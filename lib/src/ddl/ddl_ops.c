@@ -216,6 +216,37 @@ static int need_current(const strata_op *op, const strata_table *t)
 	return error;
 }
 
+static int names_column(const strata_strarray *a, const char *column)
+{
+	size_t i;
+
+	for (i = 0; i < a->count; i++)
+		if (!strcmp(a->strings[i], column))
+			return 1;
+	return 0;
+}
+
+/* Whether anything of the table refers to a column (so SQLite cannot
+ * drop it in place). */
+static int column_referenced(const strata_table *t, const char *column)
+{
+	size_t i;
+
+	if (names_column(&t->pkey.h.columns, column) || t->check_count)
+		return 1;
+	for (i = 0; i < t->unique_count; i++)
+		if (names_column(&t->uniques[i]->h.columns, column))
+			return 1;
+	for (i = 0; i < t->index_count; i++)
+		if (names_column(&t->indexes[i]->h.columns, column) ||
+		    t->indexes[i]->expr || t->indexes[i]->where)
+			return 1;
+	for (i = 0; i < t->fkey_count; i++)
+		if (names_column(&t->fkeys[i]->h.columns, column))
+			return 1;
+	return 0;
+}
+
 /* Whether SQLite can ADD COLUMN this column in place. */
 static int sqlite_can_add(const strata_table *pt, const strata_column *c)
 {
@@ -736,36 +767,7 @@ int strata_ddl_op(strata_strarray *stmts, strata_dialect d,
 		if (!(caps & STRATA_CAP_ADD_CONSTRAINT)) {
 			/* SQLite drops a column in place only when nothing
 			 * refers to it */
-			int used = 0;
-			if (ct) {
-				const char *n = op->name;
-				used = strata_table_is_pk_column(ct, n);
-				for (i = 0; !used && i < ct->unique_count; i++) {
-					size_t k;
-					for (k = 0; k < ct->uniques[i]->h.columns.count;
-					     k++)
-						if (!strcmp(ct->uniques[i]->
-							h.columns.strings[k], n))
-							used = 1;
-				}
-				for (i = 0; !used && i < ct->index_count; i++) {
-					size_t k;
-					for (k = 0; k < ct->indexes[i]->h.columns.count;
-					     k++)
-						if (!strcmp(ct->indexes[i]->
-							h.columns.strings[k], n))
-							used = 1;
-				}
-				for (i = 0; !used && i < ct->fkey_count; i++) {
-					size_t k;
-					for (k = 0; k < ct->fkeys[i]->h.columns.count;
-					     k++)
-						if (!strcmp(ct->fkeys[i]->
-							h.columns.strings[k], n))
-							used = 1;
-				}
-				used = used || ct->check_count > 0;
-			}
+			int used = ct && column_referenced(ct, op->name);
 			if (used) {
 				error = rebuild(stmts, d, ct, op, flags);
 				break;
