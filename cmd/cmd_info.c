@@ -291,12 +291,13 @@ int cmd_show(int argc, char **argv)
 {
 	static const opt_spec specs[] = { OPT_END };
 	strata_migrate_options mo = STRATA_MIGRATE_OPTIONS_INIT;
-	strata_buf sql = STRATA_BUF_INIT;
+	strata_buf sql = STRATA_BUF_INIT, from = STRATA_BUF_INIT;
 	const strata_script *s = NULL;
 	strata_config *cfg = NULL;
 	strata_revmap *map = NULL;
 	const char *pos[1];
 	char *text = NULL;
+	size_t i;
 	int npos, rc, error;
 
 	if ((rc = opt_parse("show", specs, argc, argv, pos, 1, &npos)))
@@ -332,7 +333,12 @@ int cmd_show(int argc, char **argv)
 		goto done;
 	mo.sql_out = &sql;
 	mo.version_table = cfg->version_table;
-	mo.sql_from = s->parents.count ? s->parents.strings[0] : "base";
+	/* from the state just before it: all its parents (a merge has
+	 * several) */
+	for (i = 0; i < s->parents.count; i++)
+		strata_buf_printf(&from, "%s%s", i ? "," : "",
+			s->parents.strings[i]);
+	mo.sql_from = s->parents.count ? from.ptr : "base";
 	if ((error = strata_migrate_upgrade(NULL, NULL, map, s->revision,
 		&mo)) < 0) {
 		rc = cli_error_lib(error);
@@ -343,6 +349,7 @@ int cmd_show(int argc, char **argv)
 done:
 	free(text);
 	strata_buf_dispose(&sql);
+	strata_buf_dispose(&from);
 	strata_revmap_free(map);
 	strata_config_free(cfg);
 	return rc;

@@ -95,7 +95,7 @@ static int run(run_kind kind, const char *name, int argc, char **argv)
 			"transaction where the dialect allows." :
 			kind == RUN_DOWN ? "Reverts applied revisions down to "
 			"TARGET: -N, base, or a revision (which\nstays applied "
-			"with its ancestors)." : "Records TARGET (head, heads, "
+			"with its ancestors; other branches stay too)." : "Records TARGET (head, heads, "
 			"a revision, or base) as the applied state\nwithout "
 			"running anything: for adopting an existing database.";
 		return cli_command_help(name, specs, desc);

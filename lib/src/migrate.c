@@ -9,6 +9,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 #include "schema_int.h"
 #include "ops_int.h"
 #include "history_int.h"
@@ -106,10 +107,20 @@ static int emit(run_ctx *c, const char *sql)
 	int restore = !strncmp(sql, STRATA_DDL_MARK_RESTORE,
 		strlen(STRATA_DDL_MARK_RESTORE));
 
+	if (!c->conn && (save || restore)) {
+		/* a script cannot read the triggers it would save */
+		char *table = marker_table(sql, strlen(save ?
+			STRATA_DDL_MARK_SAVE : STRATA_DDL_MARK_RESTORE));
+		STRATA_ERROR_CHECK_ALLOC(table);
+		strata_buf_printf(c->o->sql_out, save ? "-- note: rebuilding "
+			"%s drops its triggers: make them again below\n" :
+			"-- note: make the triggers of %s again here\n", table);
+		strata__free(table);
+		return 0;
+	}
 	if (!c->conn) {
 		strata_buf_puts(c->o->sql_out, sql);
-		return strata_buf_puts(c->o->sql_out, save || restore ? "\n" :
-			";\n");
+		return strata_buf_puts(c->o->sql_out, ";\n");
 	}
 	if (save || restore)
 		return trigger_marker(c, sql, save);
@@ -335,11 +346,33 @@ static int by_id(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The revisions of the map sorted by id, for finding their index. */
+typedef struct {
+	const char *id;
+	size_t at;             /* index in the map's order */
+} id_index;
+
+static int by_id_index(const void *a, const void *b)
+{
+	return strcmp(((const id_index *)a)->id, ((const id_index *)b)->id);
+}
+
+static long index_lookup(const id_index *ix, size_t n, const char *id)
+{
+	id_index key, *hit;
+
+	key.id = id;
+	hit = bsearch(&key, ix, n, sizeof(*ix), by_id_index);
+	return hit ? (long)hit->at : -1;
+}
+
 int strata_migrate_state(strata_strarray *current, strata_strarray *pending,
 	const strata_revmap *map, const strata_history *h)
 {
 	strata_strarray applied = { NULL, 0 }, heads = { NULL, 0 };
-	size_t i, j;
+	size_t n = strata_revmap_count(map), i, k;
+	id_index *ix = NULL;
+	char *mark = NULL;     /* 1 applied, 2 below an applied one */
 	int error;
 
 	if (current)
@@ -348,20 +381,48 @@ int strata_migrate_state(strata_strarray *current, strata_strarray *pending,
 		memset(pending, 0, sizeof(*pending));
 	if ((error = applied_set(&applied, h)) < 0)
 		return error;
-	/* current: applied revisions no applied revision descends from */
-	for (i = 0; current && i < applied.count; i++) {
-		int has_child = 0;
-		for (j = 0; j < applied.count && !has_child; j++)
-			if (i != j && strata_revmap_is_ancestor(map,
-				applied.strings[i], applied.strings[j]))
-				has_child = 1;
-		if (!has_child && (error = strata_strarray_add(current,
-			applied.strings[i])) < 0)
+	/* current: applied revisions no applied revision descends from;
+	 * the map's order puts parents first, so one pass from the end
+	 * marks every ancestor of an applied revision */
+	if (current && applied.count) {
+		ix = strata__calloc(n + 1, sizeof(*ix));
+		mark = strata__calloc(n + 1, 1);
+		if (!ix || !mark) {
+			strata_error__oom();
+			error = STRATA_ERROR;
 			goto done;
+		}
+		for (i = 0; i < n; i++) {
+			ix[i].id = strata_revmap_at(map, i)->revision;
+			ix[i].at = i;
+		}
+		qsort(ix, n, sizeof(*ix), by_id_index);
+		for (i = 0; i < applied.count; i++) {
+			long at = index_lookup(ix, n, applied.strings[i]);
+			if (at >= 0)
+				mark[at] = 1;
+		}
+		for (i = n; i-- > 0; ) {
+			const strata_script *s = strata_revmap_at(map, i);
+			if (!mark[i])
+				continue;
+			for (k = 0; k < s->parents.count; k++) {
+				long at = index_lookup(ix, n, s->parents.strings[k]);
+				if (at >= 0)
+					mark[at] = 2;
+			}
+		}
+		for (i = 0; i < n && !error; i++)
+			if (mark[i] == 1)
+				error = strata_strarray_add(current,
+					strata_revmap_at(map, i)->revision);
+		if (error < 0)
+			goto done;
+		/* by id, as heads are */
+		if (current->count > 1)
+			qsort(current->strings, current->count, sizeof(char *),
+				by_id);
 	}
-	/* by id, as heads are */
-	if (current && current->count > 1)
-		qsort(current->strings, current->count, sizeof(char *), by_id);
 	if (pending) {
 		if ((error = strata_revmap_heads(&heads, map)) < 0 ||
 		    (error = strata_revmap_upgrade_path(pending, map, &applied,
@@ -369,6 +430,8 @@ int strata_migrate_state(strata_strarray *current, strata_strarray *pending,
 			goto done;
 	}
 done:
+	strata__free(ix);
+	strata__free(mark);
 	strata_strarray_dispose(&applied);
 	strata_strarray_dispose(&heads);
 	return error;
@@ -568,14 +631,34 @@ static void finish_sql(strata_buf *rec, run_ctx *c, strata_history_entry *e,
 	}
 }
 
+/* Whether a statement commits on its own on MySQL (DDL): a transaction
+ * around it would hold nothing. */
+static int commits_itself(const char *sql)
+{
+	static const char *const words[] = { "CREATE", "ALTER", "DROP",
+		"RENAME", "TRUNCATE", NULL };
+	size_t i, n;
+
+	while (*sql == ' ' || *sql == '\t' || *sql == '\n' || *sql == '\r' ||
+	       *sql == '(')
+		sql++;
+	for (i = 0; words[i]; i++) {
+		n = strlen(words[i]);
+		if (!strncasecmp(sql, words[i], n) && (sql[n] == ' ' ||
+		    sql[n] == '\t' || sql[n] == '\n' || sql[n] == '\r'))
+			return 1;
+	}
+	return 0;
+}
+
 /* One revision statement by statement, recording progress (no
  * transactional DDL, or `transactional: false`). `skip` statements are
  * already done (resume). Without transactional DDL (MySQL), each
  * statement and its progress record share a transaction: a data step
  * and the count of done statements commit together, so a run killed
- * during one leaves it undone and not counted (DDL commits on its own;
- * a `transactional: false` revision elsewhere runs in autocommit, as
- * CREATE INDEX CONCURRENTLY must). */
+ * during one leaves it undone and not counted (DDL commits on its own,
+ * so it goes without; a `transactional: false` revision elsewhere runs
+ * in autocommit, as CREATE INDEX CONCURRENTLY must). */
 static int run_stepwise(run_ctx *c, const strata_script *s,
 	const strata_strarray *stmts, strata_migrate_direction dir,
 	long long start, size_t skip, int row_exists)
@@ -598,20 +681,24 @@ static int run_stepwise(run_ctx *c, const strata_script *s,
 	if ((error = emit(c, rec.ptr)) < 0)
 		goto done;
 	for (i = skip; i < stmts->count; i++) {
-		if (wrap && (error = strata_conn_begin(c->conn)) < 0)
+		int txn = wrap && !commits_itself(stmts->strings[i]);
+		if (txn && (error = strata_conn_begin(c->conn)) < 0)
 			goto done;
 		if ((error = emit(c, stmts->strings[i])) < 0) {
 			char *saved = strata__strdup(strata_error_last()->message);
-			if (wrap)
+			if (txn)
 				strata_conn_rollback(c->conn);
 			e.state = dir == STRATA_MIGRATE_UP ? STRATA_STATE_FAILED :
 				STRATA_STATE_REVERT_FAILED;
 			e.statements_done = (int)i;
-			e.error = saved;
+			/* the first line: failed_statement holds the statement */
+			e.error = saved ? strata__strndup(saved,
+				strcspn(saved, "\n")) : NULL;
 			e.failed_statement = stmts->strings[i];
 			strata_buf_clear(&rec);
 			strata_history__update_sql(&rec, c->d, c->table, &e);
 			strata_conn_exec(c->conn, rec.ptr);
+			strata__free(e.error);
 			strata_error__set(STRATA_ERROR_DRIVER, "%s", saved ?
 				saved : "statement failed");
 			strata__free(saved);
@@ -630,7 +717,7 @@ static int run_stepwise(run_ctx *c, const strata_script *s,
 				s->revision, (int)i + 1);
 		}
 		error = emit(c, rec.ptr);
-		if (wrap) {
+		if (txn) {
 			if (error < 0)
 				strata_conn_rollback(c->conn);
 			else
@@ -673,6 +760,12 @@ static int run_revision(run_ctx *c, const strata_script *s,
 	}
 	emit_comment(c, "%s %s: %s", dir == STRATA_MIGRATE_UP ? "upgrade" :
 		"downgrade", s->revision, s->message ? s->message : "");
+	/* Offline, a script rebuilding tables turns foreign keys off around
+	 * the revision's transaction, as a live run does around its own:
+	 * with them on, dropping the old table would delete (or refuse for)
+	 * the rows that refer to it. */
+	if (!c->conn && (flags & STRATA_DDL_REBUILDS_TABLE))
+		emit(c, "PRAGMA foreign_keys = OFF");
 	if ((c->caps & STRATA_CAP_TRANSACTIONAL_DDL) &&
 	    (s->transactional || c->in_lock_txn) && !partial)
 		error = run_transactional(c, s, &stmts, dir, start);
@@ -680,6 +773,8 @@ static int run_revision(run_ctx *c, const strata_script *s,
 		error = run_stepwise(c, s, &stmts, dir, start, partial ?
 			(size_t)partial->statements_done : 0,
 			partial != NULL || dir == STRATA_MIGRATE_DOWN);
+	if (!c->conn && (flags & STRATA_DDL_REBUILDS_TABLE))
+		emit(c, "PRAGMA foreign_keys = ON");
 	if (error < 0)
 		goto done;
 	ev.finished = 1;
@@ -800,13 +895,21 @@ static int load_shadow(run_ctx *c, const strata_revmap *map,
 	return 0;
 }
 
+static int upgrade_targets(strata_strarray *targets,
+	const strata_revmap *map, const strata_strarray *applied,
+	const char *target);
+
 /* The recorded state: read under the lock online; offline, the
- * ancestors of opts->sql_from. */
+ * revisions opts->sql_from names (one, or several joined by ',') and
+ * their ancestors. */
 static int read_state(strata_history **out, run_ctx *c,
 	const strata_revmap *map)
 {
+	strata_strarray from = { NULL, 0 };
 	strata_history *h;
-	size_t i;
+	const char *p;
+	size_t i, k;
+	int error = 0;
 
 	if (c->conn)
 		return strata_history_read(out, c->conn, c->table);
@@ -816,29 +919,58 @@ static int read_state(strata_history **out, run_ctx *c,
 	if (!c->o->sql_from || !strcmp(c->o->sql_from, "base"))
 		return 0;
 	h->exists = 1;
-	{
-		const strata_script *from = NULL;
-		int error = strata_revmap_resolve(&from, map, c->o->sql_from);
-		if (error < 0)
-			return error;
-		for (i = 0; i < strata_revmap_count(map); i++) {
-			const strata_script *s = strata_revmap_at(map, i);
-			strata_history_entry *e, *g;
-			if (!strata_revmap_is_ancestor(map, s->revision,
-				from->revision))
-				continue;
-			g = strata__realloc(h->entries, (h->count + 1) *
-				sizeof(*g));
-			STRATA_ERROR_CHECK_ALLOC(g);
-			h->entries = g;
-			e = &h->entries[h->count++];
-			memset(e, 0, sizeof(*e));
-			e->revision = strata__strdup(s->revision);
-			e->state = strata__strdup(STRATA_STATE_APPLIED);
-			e->checksum = strata__strdup(s->checksum);
+	for (p = c->o->sql_from; *p && !error; ) {
+		size_t len = strcspn(p, ",");
+		char *id = strata__strndup(p, len);
+		const strata_script *s = NULL;
+		if (!id) {
+			strata_error__oom();
+			error = STRATA_ERROR;
+			break;
+		}
+		if (!strcmp(id, "head") || !strcmp(id, "heads")) {
+			/* the heads (checked to be one for "head") */
+			strata_strarray heads = { NULL, 0 };
+			error = upgrade_targets(&heads, map, NULL, id);
+			for (k = 0; !error && k < heads.count; k++)
+				error = strata_strarray_add(&from,
+					heads.strings[k]);
+			strata_strarray_dispose(&heads);
+		} else if ((error = strata_revmap_resolve(&s, map, id)) == 0)
+			error = strata_strarray_add(&from, s->revision);
+		strata__free(id);
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	for (i = 0; i < strata_revmap_count(map) && !error; i++) {
+		const strata_script *s = strata_revmap_at(map, i);
+		strata_history_entry *e, *g;
+		for (k = 0; k < from.count; k++)
+			if (strata_revmap_is_ancestor(map, s->revision,
+				from.strings[k]))
+				break;
+		if (k == from.count)
+			continue;
+		g = strata__realloc(h->entries, (h->count + 1) * sizeof(*g));
+		if (!g) {
+			strata_error__oom();
+			error = STRATA_ERROR;
+			break;
+		}
+		h->entries = g;
+		e = &h->entries[h->count++];
+		memset(e, 0, sizeof(*e));
+		e->revision = strata__strdup(s->revision);
+		e->state = strata__strdup(STRATA_STATE_APPLIED);
+		e->checksum = strata__strdup(s->checksum);
+		if (!e->revision || !e->state || !e->checksum) {
+			strata_error__oom();
+			error = STRATA_ERROR;
 		}
 	}
-	return 0;
+	strata_strarray_dispose(&from);
+	return error;
 }
 
 static int plan_may_rebuild(const strata_revmap *map, int up)

@@ -13,6 +13,8 @@ struct strata_revmap {
 	size_t count;
 	size_t **parents;        /* parent indexes of scripts[i] */
 	size_t *nparents;
+	strata_script **byid;    /* the scripts sorted by id */
+	long *byid_at;           /* index in scripts of byid[i] */
 };
 
 void strata_revmap_free(strata_revmap *map)
@@ -29,6 +31,8 @@ void strata_revmap_free(strata_revmap *map)
 	strata__free(map->scripts);
 	strata__free(map->parents);
 	strata__free(map->nparents);
+	strata__free(map->byid);
+	strata__free(map->byid_at);
 	strata__free(map);
 }
 
@@ -239,6 +243,11 @@ int strata_revmap_build(strata_revmap **out, strata_script **scripts,
 			map->parents[i][k] = (size_t)newpos[find(sorted, count,
 				s->parents.strings[k])];
 	}
+	/* lookups by id: binary search */
+	map->byid = sorted;
+	map->byid_at = newpos;
+	sorted = NULL;
+	newpos = NULL;
 done:
 	if (error < 0) {
 		/* The map takes the scripts over even on failure. */
@@ -335,12 +344,9 @@ const strata_script *strata_revmap_at(const strata_revmap *map, size_t i)
 
 static long index_of(const strata_revmap *map, const char *id)
 {
-	size_t i;
+	long k = id && map->count ? find(map->byid, map->count, id) : -1;
 
-	for (i = 0; id && i < map->count; i++)
-		if (!strcmp(map->scripts[i]->revision, id))
-			return (long)i;
-	return -1;
+	return k >= 0 ? map->byid_at[k] : -1;
 }
 
 const strata_script *strata_revmap_get(const strata_revmap *map,

@@ -120,8 +120,8 @@ static void assert_same_text(const char *what, const char *a,
 		while (lb > b && lb[-1] != '\n')
 			lb--;
 		ck_abort_msg("%s differ at line %u:\n< %.*s\n> %.*s", what,
-			line, (int)strcspn(la, "\n"), la, (int)strcspn(lb, "\n"),
-			lb);
+			line, (int)strcspn(la, "\n"), la,
+			(int)strcspn(lb, "\n"), lb);
 	}
 }
 
@@ -170,7 +170,8 @@ typedef struct {
  * create-all into a fresh database, inspect (B). A and B write the same
  * YAML; the original and the re-created database diff to nothing both
  * ways, and so do the original and the models; the original warns
- * exactly `want->warnings`, the re-created database nothing.
+ * exactly `want->warnings`, the re-created database nothing. On MySQL
+ * the copy's default collation differs from the original's.
  */
 static void round_trip(const char *corpus, const expectation *want,
 	int as_postgres)
@@ -201,6 +202,13 @@ static void round_trip(const char *corpus, const expectation *want,
 	ck_assert_strata_ok(strata_model_validate(model,
 		strata_test_dialect(), NULL));
 	ck_assert_strata_ok(strata_conn_open(&conn, copy_url, NULL));
+	/* MySQL: a copy whose default collation is neither the
+	 * original's nor any table's; tables without options take it and
+	 * read back without options */
+	if (strata_test_dialect() == STRATA_DIALECT_MYSQL)
+		ck_assert_strata_ok(strata_conn_exec(conn, "ALTER DATABASE "
+			"CHARACTER SET utf8mb4 "
+			"COLLATE utf8mb4_unicode_520_ci"));
 	ck_assert_strata_ok(strata_tables_create_all(&created, &existing,
 		conn, model));
 	strata_conn_close(conn);

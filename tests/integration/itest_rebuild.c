@@ -479,6 +479,55 @@ START_TEST(test_rebuild__failures_roll_back)
 }
 END_TEST
 
+/* Offline, a rebuild turns foreign keys off around its transaction and
+ * says what becomes of the triggers. */
+START_TEST(test_rebuild__offline_sql)
+{
+	strata_migrate_options mo = STRATA_MIGRATE_OPTIONS_INIT;
+	strata_buf out = STRATA_BUF_INIT;
+	const char *at;
+	size_t i, n = 0;
+
+	write_script("1000_base.yaml", base_script);
+	for (i = 0; i < STRATA_ARRAY_SIZE(steps); i++)
+		write_step(i);
+	reload();
+	mo.sql_out = &out;
+	mo.dialect = STRATA_DIALECT_SQLITE;
+	mo.sql_from = "1007";
+	ck_assert_strata_ok(strata_migrate_upgrade(&n, NULL, map, "1008",
+		&mo));
+	ck_assert_uint_eq(n, 1);
+	at = strstr(out.ptr, "INSERT INTO \"strata_history\"");
+	ck_assert_ptr_nonnull(at);
+	ck_assert_str_eq(strstr(at, ";\n") + 2,
+		"COMMIT;\nPRAGMA foreign_keys = ON;\n");
+	strata_buf_truncate(&out, (size_t)(at - out.ptr));
+	ck_assert_str_eq(out.ptr,
+		"-- upgrade 1008: parent code\n"
+		"PRAGMA foreign_keys = OFF;\n"
+		"BEGIN;\n"
+		"-- note: rebuilding parent drops its triggers: make them again "
+		"below\n"
+		"CREATE TABLE \"_strata_new_parent\" (\n"
+		"  \"id\" INTEGER NOT NULL,\n"
+		"  \"name\" VARCHAR(40) NOT NULL,\n"
+		"  \"code\" VARCHAR(20),\n"
+		"  CONSTRAINT \"pk_parent\" PRIMARY KEY (\"id\"),\n"
+		"  CONSTRAINT \"uq_parent_name\" UNIQUE (\"name\")\n"
+		");\n"
+		"INSERT INTO \"_strata_new_parent\" (\"id\", \"name\", "
+		"\"code\") SELECT \"id\", \"name\", \"code\" FROM "
+		"\"parent\";\n"
+		"DROP TABLE \"parent\";\n"
+		"PRAGMA legacy_alter_table = ON;\n"
+		"ALTER TABLE \"_strata_new_parent\" RENAME TO \"parent\";\n"
+		"PRAGMA legacy_alter_table = OFF;\n"
+		"-- note: make the triggers of parent again here\n");
+	strata_buf_dispose(&out);
+}
+END_TEST
+
 Suite *rebuild_itest(void)
 {
 	Suite *s = suite_create("rebuild");
@@ -491,6 +540,7 @@ Suite *rebuild_itest(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_rebuild__keeps_everything);
 	tcase_add_test(tc, test_rebuild__failures_roll_back);
+	tcase_add_test(tc, test_rebuild__offline_sql);
 	suite_add_tcase(s, tc);
 	return s;
 }

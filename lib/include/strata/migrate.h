@@ -45,7 +45,8 @@ typedef struct {
 	strata_buf *sql_out;       /* offline: write the SQL here, no conn */
 	strata_dialect dialect;    /* offline: the dialect */
 	const char *sql_from;      /* offline: the state to start from
-	                            * (a revision; NULL or "base": empty) */
+	                            * (revisions joined by ',', with their
+	                            * ancestors; NULL or "base": empty) */
 } strata_migrate_options;
 
 #define STRATA_MIGRATE_OPTIONS_VERSION 1

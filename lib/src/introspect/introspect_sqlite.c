@@ -906,14 +906,6 @@ static int map_default(strata_default *def, const strata_type *type,
 	} else if (is_wrapped(raw, len, tl)) {
 		def->kind = STRATA_DEFAULT_EXPR;
 		def->value = text_span(raw, 1, len - 1);
-		/* (CURRENT_TIMESTAMP): SQLAlchemy's func.now() */
-		if (def->value && !strata__strcasecmp(def->value,
-			"CURRENT_TIMESTAMP")) {
-			strata__free(def->value);
-			def->value = NULL;
-			def->kind = STRATA_DEFAULT_NOW;
-			return 0;
-		}
 	} else {
 		def->kind = STRATA_DEFAULT_EXPR;
 		def->value = strata__strdup(raw);
