@@ -18,6 +18,33 @@ static int apply_error(const strata_op *op, const char *what)
 	return STRATA_EINVALID;
 }
 
+/* Whether a column's type is the named enum type: its enum_name, or by
+ * default <table>_<column>. */
+static int enum_named(const strata_table *t, const strata_column *c,
+	const char *name)
+{
+	size_t n = strlen(t->name);
+
+	if (c->type.kind != STRATA_TYPE_ENUM)
+		return 0;
+	if (c->type.enum_name)
+		return !strcmp(c->type.enum_name, name);
+	return !strncmp(name, t->name, n) && name[n] == '_' &&
+		!strcmp(name + n + 1, c->name);
+}
+
+static int uses_enum(const strata_schema *s, const char *name)
+{
+	size_t i, j;
+
+	for (i = 0; i < s->table_count; i++)
+		for (j = 0; j < s->tables[i]->column_count; j++)
+			if (enum_named(s->tables[i], s->tables[i]->columns[j],
+				name))
+				return 1;
+	return 0;
+}
+
 static long table_index(const strata_schema *s, const char *name)
 {
 	size_t i;
@@ -211,9 +238,16 @@ int strata_ops__apply(strata_schema *s, const strata_op *op)
 			return e ? strata_schema__copy_enum(s, e) :
 				apply_error(op, "no values");
 		}
-		if (i == s->enum_count)
-			return apply_error(op, "no such type");
-		if (op->kind == STRATA_OP_DROP_ENUM) {
+		if (i == s->enum_count) {
+			/* A schema made from models lists no types: its
+			 * columns name them (<table>_<column> by default),
+			 * and a type no column uses is not there to drop. */
+			if (op->kind == STRATA_OP_DROP_ENUM)
+				return uses_enum(s, op->name) ?
+					apply_error(op, "a column uses it") : 0;
+			if (!uses_enum(s, op->name))
+				return apply_error(op, "no such type");
+		} else if (op->kind == STRATA_OP_DROP_ENUM) {
 			strata__free(s->enums[i]->name);
 			strata_strarray_dispose(&s->enums[i]->values);
 			strata__free(s->enums[i]);
@@ -224,16 +258,17 @@ int strata_ops__apply(strata_schema *s, const strata_op *op)
 			NULL;
 		if (!e)
 			return apply_error(op, "no values");
-		strata_strarray_dispose(&s->enums[i]->values);
-		if (strata_strarray__copy(&s->enums[i]->values, &e->values) < 0)
-			return STRATA_ERROR;
+		if (i < s->enum_count) {
+			strata_strarray_dispose(&s->enums[i]->values);
+			if (strata_strarray__copy(&s->enums[i]->values,
+				&e->values) < 0)
+				return STRATA_ERROR;
+		}
 		/* columns of that type follow */
 		for (i = 0; i < s->table_count; i++)
 			for (j = 0; j < s->tables[i]->column_count; j++) {
 				strata_column *c = s->tables[i]->columns[j];
-				if (c->type.kind == STRATA_TYPE_ENUM &&
-				    c->type.enum_name &&
-				    !strcmp(c->type.enum_name, op->name)) {
+				if (enum_named(s->tables[i], c, op->name)) {
 					strata_strarray_dispose(&c->type.values);
 					if (strata_strarray__copy(&c->type.values,
 						&e->values) < 0)

@@ -882,6 +882,105 @@ START_TEST(test_diff__set_names_are_compared)
 }
 END_TEST
 
+/* ---- the public corpora: inspect, then check; re-create, compare --- */
+
+static const char *corpora_dir(void)
+{
+	static char dir[4096];
+	const char *env = getenv("STRATA_CORPORA_DIR");
+	const char *ci = getenv("CI");
+	char probe[4200];
+	FILE *fp;
+
+	snprintf(dir, sizeof(dir), "%s", env && *env ? env :
+		STRATA_SOURCE_DIR "/../shared/corpora");
+	snprintf(probe, sizeof(probe), "%s/load.sh", dir);
+	if ((fp = fopen(probe, "r")) != NULL) {
+		fclose(fp);
+		return dir;
+	}
+	if (ci && (!strcmp(ci, "true") || !strcmp(ci, "1")))
+		ck_abort_msg("no corpora at %s (CI=true: not skipped)", dir);
+	fprintf(stderr, "SKIP: no corpora at %s (set STRATA_CORPORA_DIR)\n",
+		dir);
+	return NULL;
+}
+
+static const char *const corpora[] = { "chinook", "sakila", "powerdns",
+	"mediawiki" };
+
+/* Loads a corpus with its load.sh; PostgreSQL's sakila says OWNER TO
+ * postgres, so it loads as the server's postgres user (same password). */
+static int load_corpus(const char *name)
+{
+	const char *dir = corpora_dir();
+	strata_buf cmd = STRATA_BUF_INIT, target = STRATA_BUF_INIT;
+	strata_url *u = NULL;
+	int rc;
+
+	if (!dir)
+		return 0;
+	ck_assert_strata_ok(strata_url_parse(&u, url));
+	if (dialect() == STRATA_DIALECT_POSTGRES && !strcmp(name, "sakila"))
+		strata_buf_printf(&target, "postgresql://postgres%s%s@%s:%d/%s",
+			u->password ? ":" : "", u->password ? u->password : "",
+			u->host ? u->host : "localhost", u->port ? u->port :
+			5432, u->database);
+	else
+		strata_buf_puts(&target, url);
+	strata_conn_close(conn);
+	conn = NULL;
+	strata_buf_printf(&cmd, "bash '%s/load.sh' -q %s '%s' >&2", dir, name,
+		target.ptr);
+	rc = system(cmd.ptr);
+	ck_assert_msg(rc == 0, "loading corpus %s failed (%d)", name, rc);
+	ck_assert_strata_ok(strata_conn_open(&conn, url, NULL));
+	strata_url_free(u);
+	strata_buf_dispose(&cmd);
+	strata_buf_dispose(&target);
+	return 1;
+}
+
+START_TEST(test_diff__corpus_inspect_then_check)
+{
+	strata_introspect_options io = STRATA_INTROSPECT_OPTIONS_INIT;
+	strata_schema *live = NULL, *models = NULL;
+	strata_buf yaml = STRATA_BUF_INIT;
+	char *url2, *saved;
+	strata_conn *c2 = NULL;
+
+	if (!load_corpus(corpora[_i]))
+		return;
+	/* `strata inspect` as the models: `check` finds nothing */
+	ck_assert_strata_ok(strata_introspect(&live, conn, &io));
+	ck_assert_uint_ge(live->table_count, 8);
+	ck_assert_strata_ok(strata_model_write(&yaml, live, dialect()));
+	ck_assert_strata_ok(strata_model_load_string(&models, "inspected.yaml",
+		yaml.ptr));
+	ck_assert_strata_ok(strata_model_validate(models, dialect(), NULL));
+	ck_assert_no_diff(models);
+	/* the inspected models made again elsewhere compare equal too */
+	url2 = strata_test_fresh_db();
+	ck_assert_ptr_nonnull(url2);
+	ck_assert_strata_ok(strata_conn_open(&c2, url2, NULL));
+	saved = url;
+	strata_conn_close(conn);
+	conn = c2;
+	url = url2;
+	ck_assert_strata_ok(strata_tables_create_all(NULL, NULL, conn,
+		models));
+	ck_assert_no_diff(models);
+	strata_conn_close(conn);
+	conn = NULL;
+	strata_test_drop_db(url2);
+	url = saved;
+	ck_assert_strata_ok(strata_conn_open(&conn, url, NULL));
+	strata_schema_free(live);
+	strata_schema_free(models);
+	strata_buf_dispose(&yaml);
+}
+END_TEST
+
 /* ---- the golden cases of test_diff.c, run on the server ------------ */
 
 size_t strata_test_diff_case_count(void);
@@ -1018,6 +1117,8 @@ Suite *diff_itest(void)
 	tcase_add_test(tc, test_diff__set_names_are_compared);
 	tcase_add_loop_test(tc, test_diff__golden_cases_live, 0,
 		(int)strata_test_diff_case_count());
+	tcase_add_loop_test(tc, test_diff__corpus_inspect_then_check, 0,
+		(int)STRATA_ARRAY_SIZE(corpora));
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1199,6 +1199,33 @@ START_TEST(test_diff__golden)
 }
 END_TEST
 
+/* Models against models, compared canonically (`diff --from-ref`): the
+ * operations render on every dialect, following the `from` models, and
+ * land on the `to` models there. */
+START_TEST(test_diff__canonical_ops_render_everywhere)
+{
+	strata_schema *from = load(cases[_i].from), *to = load(cases[_i].to);
+	strata_oplist *ops = diff(from, to, STRATA_DIALECT_NONE), *rev = NULL;
+	size_t i;
+
+	ck_assert_strata_ok(strata_oplist_reverse(&rev, ops));
+	for (i = 0; i < STRATA_ARRAY_SIZE(all); i++) {
+		strata_buf sql = STRATA_BUF_INIT;
+		strata_schema *mid = NULL, *end = NULL;
+		case_sql(&sql, &cases[_i], all[i], from, ops, rev, &mid, &end);
+		ck_assert_no_ops(mid, to, all[i], cases[_i].name);
+		ck_assert_no_ops(end, from, all[i], cases[_i].name);
+		strata_schema_free(mid);
+		strata_schema_free(end);
+		strata_buf_dispose(&sql);
+	}
+	strata_oplist_free(ops);
+	strata_oplist_free(rev);
+	strata_schema_free(from);
+	strata_schema_free(to);
+}
+END_TEST
+
 Suite *diff_suite(void)
 {
 	Suite *s = suite_create("diff");
@@ -1214,6 +1241,8 @@ Suite *diff_suite(void)
 	tcase_add_test(tc, test_diff__deferrable_where_the_dialect_has_it);
 	tcase_add_test(tc, test_diff__mysql_fk_index_serves_a_plain_index);
 	tcase_add_loop_test(tc, test_diff__golden, 0,
+		(int)STRATA_ARRAY_SIZE(cases));
+	tcase_add_loop_test(tc, test_diff__canonical_ops_render_everywhere, 0,
 		(int)STRATA_ARRAY_SIZE(cases));
 	suite_add_tcase(s, tc);
 	return s;
