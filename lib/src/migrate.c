@@ -752,6 +752,15 @@ static int run_revision(run_ctx *c, const strata_script *s,
 	if ((error = render(&stmts, c, dir == STRATA_MIGRATE_UP ? s->upgrade :
 		s->downgrade, &flags)) < 0)
 		goto done;
+	if (partial && (int)stmts.count != partial->statements_total) {
+		/* the count it stopped at would point elsewhere */
+		error = migrate_error(STRATA_ECONFLICT, "revision '%s' now runs "
+			"%zu statement(s), but %d when it stopped after %d: "
+			"resuming would skip the wrong ones; finish it by hand and "
+			"run 'strata repair'", s->revision, stmts.count,
+			partial->statements_total, partial->statements_done);
+		goto done;
+	}
 	if ((flags & STRATA_DDL_REBUILDS_TABLE) && c->conn && !c->fk_off) {
 		error = migrate_error(STRATA_ERROR, "revision '%s' needs a "
 			"table rebuild but foreign keys are on; run it again",

@@ -75,7 +75,7 @@ copy_running() {
 	esac
 }
 
-# upgrade in the background; kill -9 half a second into the copy
+# upgrade in the background; kill -9 0.3 s into the copy
 "$STRATA_BIN" -v upgrade > "$tmp/bg.out" 2> "$tmp/bg.err" &
 pid=$!
 for ((i = 0; i < 300; i++)); do
@@ -84,7 +84,7 @@ for ((i = 0; i < 300; i++)); do
 	sleep 0.1
 done
 grep -q '^-- INSERT INTO big' "$tmp/bg.err" || fail "the copy never started"
-sleep 0.5
+sleep 0.3
 copy_running || fail "timing: the copy is not running any more; make it longer"
 kill -9 $pid
 wait $pid 2>/dev/null

@@ -694,6 +694,18 @@ START_TEST(test_migrate__downgrade_resume)
 	mo.resume = 0;
 	ck_assert_int_eq(strata_migrate_downgrade(&n, conn, map, "base", &mo),
 		STRATA_ECONFLICT);
+	/* a fix that changes how many statements there are is refused */
+	strata_revmap_free(map);
+	snprintf(script, sizeof(script), script_fmt,
+		"t1\n  - sql: SELECT 1");
+	write_script("1001_two.yaml", script);
+	map = load();
+	mo.resume = 1;
+	ck_assert_strata_fails(strata_migrate_downgrade(&n, conn, map, "-1",
+		&mo), STRATA_ECONFLICT, "revision '1001' now runs 3 statement(s), "
+		"but 2 when it stopped after 1: resuming would skip the wrong "
+		"ones; finish it by hand and run 'strata repair'");
+	mo.resume = 0;
 	/* fixed and resumed: it finishes, and counts as the -1 asked */
 	strata_revmap_free(map);
 	snprintf(script, sizeof(script), script_fmt, "t1");
