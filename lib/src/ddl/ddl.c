@@ -821,6 +821,26 @@ static const char *kind_word(const char *kind)
 	return NULL;
 }
 
+/* The checks add_constraint and drop_constraint share; *vt receives the
+ * dialect's vtable. */
+static int constraint_args(const strata_ddl_vtable **vt,
+	const strata_strarray *stmts, strata_dialect d, const strata_table *t,
+	const char *kind, const void *obj)
+{
+	STRATA_ASSERT_ARG(stmts);
+	STRATA_ASSERT_ARG(t);
+	STRATA_ASSERT_ARG(kind);
+	STRATA_ASSERT_ARG(obj || !strcmp(kind, "pk"));
+	if (!(*vt = strata_ddl__vtable(d)))
+		return STRATA_EINVALID;
+	if (!kind_word(kind)) {
+		strata_error__set(STRATA_ERROR_INVALID, "unknown constraint "
+			"kind '%s' (expected pk, uq, fk or ck)", kind);
+		return STRATA_EINVALID;
+	}
+	return 0;
+}
+
 int strata_ddl__add_constraint(strata_strarray *stmts, strata_dialect d,
 	const strata_table *t, const char *kind, const void *obj)
 {
@@ -828,17 +848,8 @@ int strata_ddl__add_constraint(strata_strarray *stmts, strata_dialect d,
 	strata_buf it = STRATA_BUF_INIT;
 	int error = 0;
 
-	STRATA_ASSERT_ARG(stmts);
-	STRATA_ASSERT_ARG(t);
-	STRATA_ASSERT_ARG(kind);
-	STRATA_ASSERT_ARG(obj || !strcmp(kind, "pk"));
-	if (!(vt = strata_ddl__vtable(d)))
-		return STRATA_EINVALID;
-	if (!kind_word(kind)) {
-		strata_error__set(STRATA_ERROR_INVALID, "unknown constraint "
-			"kind '%s' (expected pk, uq, fk or ck)", kind);
-		return STRATA_EINVALID;
-	}
+	if ((error = constraint_args(&vt, stmts, d, t, kind, obj)) < 0)
+		return error;
 	if (!(strata_dialect_caps(d) & STRATA_CAP_ADD_CONSTRAINT))
 		return strata_ddl__unsupported(vt, "add a %s to the existing "
 			"table '%s'", kind_word(kind), t->name);
@@ -856,17 +867,8 @@ int strata_ddl__drop_constraint(strata_strarray *stmts, strata_dialect d,
 	strata_buf name = STRATA_BUF_INIT;
 	int error = 0;
 
-	STRATA_ASSERT_ARG(stmts);
-	STRATA_ASSERT_ARG(t);
-	STRATA_ASSERT_ARG(kind);
-	STRATA_ASSERT_ARG(obj || !strcmp(kind, "pk"));
-	if (!(vt = strata_ddl__vtable(d)))
-		return STRATA_EINVALID;
-	if (!kind_word(kind)) {
-		strata_error__set(STRATA_ERROR_INVALID, "unknown constraint "
-			"kind '%s' (expected pk, uq, fk or ck)", kind);
-		return STRATA_EINVALID;
-	}
+	if ((error = constraint_args(&vt, stmts, d, t, kind, obj)) < 0)
+		return error;
 	if (!vt->drop_constraint)
 		return strata_ddl__unsupported(vt, "drop a %s of the existing "
 			"table '%s'", kind_word(kind), t->name);
